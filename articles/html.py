@@ -1,0 +1,48 @@
+"""The one allow-list for article HTML.
+
+The editor offers exactly these elements, and anything else that reaches the
+database (a pasted document, a tampered POST, an import) is cleaned down to
+them with nh3 when the article is saved.
+"""
+
+import nh3
+
+EDITOR_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Strike": True,
+    "Subscript": True,
+    "Superscript": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HorizontalRule": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "SpecialCharacters": True,
+}
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "b", "em", "i", "s", "sub", "sup",
+    "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "hr", "a",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+_cleaner = nh3.Cleaner(
+    tags=ALLOWED_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    url_schemes=ALLOWED_URL_SCHEMES,
+    link_rel="noopener noreferrer nofollow",
+    strip_comments=True,
+)
+
+_EMPTY_DOCUMENTS = {"", "<p></p>", "<p><br></p>"}
+
+
+def sanitize(html):
+    """Return ``html`` reduced to the allow-list; an empty editor becomes ``""``."""
+    cleaned = _cleaner.clean(html or "").strip()
+    return "" if cleaned in _EMPTY_DOCUMENTS else cleaned

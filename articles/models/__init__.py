@@ -1,0 +1,18 @@
+from .article import Article, ArticleQuerySet, Status
+from .bylines import Byline
+from .redirects import SlugRedirect
+from .review import Action, ArticleEvent, ReviewNote
+from .topics import TaggedArticle, Topic
+
+__all__ = [
+    "Action",
+    "Article",
+    "ArticleEvent",
+    "ArticleQuerySet",
+    "Byline",
+    "ReviewNote",
+    "SlugRedirect",
+    "Status",
+    "TaggedArticle",
+    "Topic",
+]

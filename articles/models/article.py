@@ -1,0 +1,217 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+
+from articles import html
+from articles.slugs import unique_slug, validate_not_reserved
+
+from .bylines import Byline
+from .topics import TaggedArticle
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "In review"
+    CHANGES_REQUESTED = "changes_requested", "Changes requested"
+    SCHEDULED = "scheduled", "Scheduled"
+    PUBLISHED = "published", "Published"
+    UNPUBLISHED = "unpublished", "Unpublished"
+    TRASHED = "trashed", "In the trash"
+
+
+# A scheduled article is live once its time has come: no job flips its status.
+LIVE_STATUSES = (Status.PUBLISHED, Status.SCHEDULED)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see. Every public page, feed and list starts here."""
+        return self.filter(status__in=LIVE_STATUSES, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        """Approved for a time that has not come yet."""
+        return self.filter(status=Status.SCHEDULED, published_at__gt=timezone.now())
+
+    def in_state(self, state):
+        """Filter by the state people see, in which a due schedule counts as published."""
+        if state == Status.PUBLISHED:
+            return self.published()
+        if state == Status.SCHEDULED:
+            return self.scheduled()
+        return self.filter(status=state)
+
+    def by_author(self, author):
+        return self.filter(Exists(Byline.objects.filter(article=OuterRef("pk"), author=author)))
+
+    def with_bylines(self):
+        return self.prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+        )
+
+    def for_listing(self):
+        """Everything a list of article cards shows, fetched up front."""
+        return (
+            self.select_related("featured_image")
+            .with_bylines()
+            .order_by("-published_at", "-pk")
+        )
+
+    def related_to(self, article, limit=5):
+        """Other articles ranked by topics shared with ``article``, then by recency.
+
+        When nothing shares a topic, the article's authors' other pieces fill in.
+        Reads the article's topics and bylines from its prefetch cache when present.
+        """
+        topic_ids = [topic.pk for topic in article.topics.all()]
+        author_ids = [byline.author_id for byline in article.bylines.all()]
+        shared = (
+            TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag_id__in=topic_ids)
+            .values("content_object")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        same_author = Byline.objects.filter(article=OuterRef("pk"), author_id__in=author_ids)
+        return (
+            self.exclude(pk=article.pk)
+            .annotate(shared_topics=Coalesce(Subquery(shared), 0))
+            .filter(Q(shared_topics__gt=0) | Exists(same_author))
+            .order_by("-shared_topics", "-published_at", "-pk")[:limit]
+        )
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        validators=[validate_not_reserved],
+        help_text="The article’s address. Made from the title if left empty.",
+        error_messages={"unique": "Another article already uses this slug. Choose another."},
+    )
+    standfirst = models.TextField(
+        max_length=400,
+        blank=True,
+        help_text="Optional. One or two sentences under the headline that say what the piece argues.",
+    )
+    body = ProseEditorField(
+        extensions=html.EDITOR_EXTENSIONS, sanitize=html.sanitize, blank=True
+    )
+    featured_image = models.ForeignKey(
+        "images.Image",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="featured_in",
+    )
+    featured_image_caption = models.CharField(
+        "caption",
+        max_length=300,
+        blank=True,
+        help_text="What the picture shows in this article. The credit comes from the image.",
+    )
+    authors = models.ManyToManyField("authors.Author", through=Byline, related_name="articles")
+    topics = TaggableManager(
+        through=TaggedArticle,
+        blank=True,
+        verbose_name="topics",
+        help_text="A comma-separated list of topics.",
+    )
+
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    revised_at = models.DateTimeField(
+        "updated",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When a published article was last edited; shown to readers.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    # The review desk.
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="assigned_articles",
+    )
+    review_due = models.DateField(null=True, blank=True, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
+            models.Index(fields=["status", "submitted_at"], name="article_review_queue_idx"),
+        ]
+        permissions = [
+            ("edit_any_article", "Can edit articles without a byline on them"),
+            ("review_article", "Can request changes and approve articles"),
+            ("publish_article", "Can publish, schedule and unpublish articles"),
+            ("restore_article", "Can restore articles from the trash"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if not self.slug and self.title:
+            self.slug = unique_slug(self.title, Article.objects.exclude(pk=self.pk))
+
+    def save(self, *args, **kwargs):
+        self.body = html.sanitize(self.body)
+        if not self.slug:
+            self.slug = unique_slug(self.title, Article.objects.exclude(pk=self.pk))
+        super().save(*args, **kwargs)
+
+    @property
+    def is_published(self):
+        """The Python twin of ``ArticleQuerySet.published()``."""
+        return (
+            self.status in LIVE_STATUSES
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def state(self):
+        """The status people see: a schedule whose time has come reads as published."""
+        if self.is_published:
+            return Status.PUBLISHED
+        return Status(self.status)
+
+    def get_state_display(self):
+        return self.state.label
+
+    @property
+    def byline_authors(self):
+        return [byline.author for byline in self.bylines.all()]
+
+    @property
+    def was_revised(self):
+        return bool(self.revised_at and self.published_at and self.revised_at > self.published_at)

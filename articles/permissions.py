@@ -1,0 +1,40 @@
+"""Who may see and edit which article. The admin and the transitions both ask here."""
+
+from .models import Status
+
+EDITABLE_BY_AUTHORS = (Status.DRAFT, Status.CHANGES_REQUESTED)
+
+
+def is_editor(user):
+    return user.is_active and user.has_perm("articles.edit_any_article")
+
+
+def has_byline(user, article):
+    """Whether ``user`` is credited on ``article``; uses the bylines prefetch when present."""
+    if not user.is_authenticated or article.pk is None:
+        return False
+    return any(byline.author.user_id == user.pk for byline in _bylines(article))
+
+
+def _bylines(article):
+    cache = getattr(article, "_prefetched_objects_cache", {})
+    if "bylines" in cache:
+        return cache["bylines"]
+    return article.bylines.select_related("author")
+
+
+def can_view(user, article):
+    """Staff who may open the article in the admin, preview it and read its notes."""
+    return user.is_active and user.is_staff and (is_editor(user) or has_byline(user, article))
+
+
+def can_edit(user, article):
+    if article.status == Status.TRASHED or not user.has_perm("articles.change_article"):
+        return False
+    if is_editor(user):
+        return True
+    return article.status in EDITABLE_BY_AUTHORS and has_byline(user, article)
+
+
+def can_change_bylines(user):
+    return is_editor(user)

@@ -1,0 +1,23 @@
+from django.shortcuts import get_object_or_404
+
+from .models import Article, Topic
+from .views import PublishedArticleListView
+
+
+class TopicDetailView(PublishedArticleListView):
+    """A topic's published articles; a topic nobody can read about yet is a 404."""
+
+    template_name = "articles/topic_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        self.topic = get_object_or_404(
+            Topic.objects.filter(article_links__content_object__in=Article.objects.published()).distinct(),
+            slug=kwargs["slug"],
+        )
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return super().get_queryset().filter(topic_links__tag=self.topic)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topic=self.topic, **kwargs)

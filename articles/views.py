@@ -1,0 +1,86 @@
+from django.conf import settings
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, ListView
+
+from .models import Article, SlugRedirect
+from .permissions import can_view
+
+
+class PublishedArticleListView(ListView):
+    """Base for every public list of articles: published only, cards preloaded."""
+
+    paginate_by = settings.ARTICLES_PER_PAGE
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+
+class HomeView(PublishedArticleListView):
+    template_name = "articles/home.html"
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+    slug_url_kwarg = "slug"
+
+    def base_queryset(self):
+        return (
+            Article.objects.select_related("featured_image")
+            .with_bylines()
+            .prefetch_related("topics")
+        )
+
+    def get_queryset(self):
+        return self.base_queryset().published()
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            redirect = (
+                SlugRedirect.objects.filter(
+                    old_slug=kwargs["slug"], article__in=Article.objects.published()
+                )
+                .select_related("article")
+                .first()
+            )
+            if redirect is None:
+                raise
+            return HttpResponsePermanentRedirect(redirect.article.get_absolute_url())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["related_articles"] = (
+            Article.objects.published()
+            .select_related("featured_image")
+            .with_bylines()
+            .related_to(self.object)
+        )
+        return context
+
+
+@method_decorator(never_cache, name="dispatch")
+class ArticlePreviewView(ArticleDetailView):
+    """The reader's page for an unpublished article, for its authors and editors only.
+
+    Anyone else, signed in or not, gets the same 404 as for a missing page.
+    """
+
+    def get_object(self, queryset=None):
+        article = get_object_or_404(self.base_queryset(), pk=self.kwargs["pk"])
+        if not can_view(self.request.user, article):
+            raise Http404
+        return article
+
+    def get(self, request, *args, **kwargs):
+        response = DetailView.get(self, request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, **kwargs)

@@ -1,0 +1,268 @@
+"""The only way an article's state changes.
+
+Each transition checks that the move is allowed from the article's current
+state and for this user, changes the state, and writes the audit log, all in
+one transaction. The admin's buttons and actions call these functions; so do
+the tests. A refused move raises ``TransitionError`` with a message meant for
+the person who asked.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from .models import Action, Article, ArticleEvent, Byline, ReviewNote, Status
+from .permissions import has_byline, is_editor
+
+S = Status
+
+
+class TransitionError(Exception):
+    """A move that is not allowed; ``str(error)`` explains why to the user."""
+
+
+def _author_or_editor(user, article):
+    return is_editor(user) or (
+        user.has_perm("articles.change_article") and has_byline(user, article)
+    )
+
+
+def _perm(codename):
+    return lambda user, article: user.is_active and user.has_perm(f"articles.{codename}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    label: str
+    sources: tuple
+    permitted: object
+
+
+NOT_LIVE = (S.DRAFT, S.SUBMITTED, S.CHANGES_REQUESTED, S.UNPUBLISHED, S.SCHEDULED)
+
+RULES = {
+    "submit": Rule("Submit for review", (S.DRAFT, S.CHANGES_REQUESTED), _author_or_editor),
+    "withdraw": Rule("Withdraw from review", (S.SUBMITTED,), _author_or_editor),
+    "request_changes": Rule(
+        "Request changes", (S.SUBMITTED, S.UNPUBLISHED), _perm("review_article")
+    ),
+    "publish": Rule("Approve and publish now", NOT_LIVE, _perm("publish_article")),
+    "schedule": Rule("Schedule", NOT_LIVE, _perm("publish_article")),
+    "unpublish": Rule("Unpublish", (S.PUBLISHED, S.SCHEDULED), _perm("publish_article")),
+    "trash": Rule(
+        "Move to trash",
+        (S.DRAFT, S.CHANGES_REQUESTED, S.SUBMITTED, S.UNPUBLISHED),
+        lambda user, article: is_editor(user)
+        or (
+            article.status in (S.DRAFT, S.CHANGES_REQUESTED)
+            and _author_or_editor(user, article)
+        ),
+    ),
+    "restore": Rule("Restore from trash", (S.TRASHED,), _perm("restore_article")),
+}
+
+
+def is_allowed(name, user, article):
+    rule = RULES[name]
+    return article.state in rule.sources and rule.permitted(user, article)
+
+
+def available_transitions(user, article):
+    """The transitions ``user`` may make on ``article`` now, in display order."""
+    return [name for name in RULES if is_allowed(name, user, article)]
+
+
+def _check(name, user, article):
+    rule = RULES[name]
+    if not rule.permitted(user, article):
+        raise TransitionError(f"You don’t have permission to “{rule.label.lower()}” this article.")
+    if article.state not in rule.sources:
+        raise TransitionError(
+            f"“{rule.label}” isn’t possible while the article is "
+            f"{article.get_state_display().lower()}."
+        )
+
+
+def publishing_problems(article):
+    """What readers would miss if ``article`` went out now, in plain words."""
+    problems = []
+    if not article.title.strip():
+        problems.append("a title")
+    if not article.body.strip():
+        problems.append("a body")
+    if not article.bylines.exists():
+        problems.append("at least one author")
+    image = article.featured_image
+    if image is not None and not image.alt_text.strip():
+        problems.append("alt text on the featured image")
+    return problems
+
+
+def _require_publishable(article):
+    problems = publishing_problems(article)
+    if problems:
+        missing = problems[0] if len(problems) == 1 else ", ".join(problems[:-1]) + " and " + problems[-1]
+        raise TransitionError(f"This article can’t be published yet: it needs {missing}.")
+
+
+def _move(name, article, user, to, action, note="", **fields):
+    """Check, change and record one transition atomically, against the row as stored."""
+    with transaction.atomic():
+        current = Article.objects.select_for_update().get(pk=article.pk)
+        # Decide on the stored state, not on what the caller's copy says.
+        article.status = current.status
+        article.published_at = current.published_at
+        _check(name, user, article)
+        from_status = current.status
+        article.status = to
+        for field, value in fields.items():
+            setattr(article, field, value)
+        Article.objects.filter(pk=article.pk).update(
+            status=to, updated_at=timezone.now(), **fields
+        )
+        ArticleEvent.objects.create(
+            article=article,
+            actor=user,
+            action=action,
+            from_status=from_status,
+            to_status=to,
+            note=note,
+        )
+    return article
+
+
+def create(article, *, by):
+    """Save a new article as a draft; a columnist becomes its first byline."""
+    with transaction.atomic():
+        article.status = S.DRAFT
+        article.created_by = by
+        article.save()
+        profile = getattr(by, "author_profile", None)
+        if profile is not None and not is_editor(by):
+            Byline.objects.create(article=article, author=profile, position=0)
+        ArticleEvent.objects.create(
+            article=article, actor=by, action=Action.CREATE, to_status=S.DRAFT
+        )
+    return article
+
+
+def submit(article, *, by):
+    if not article.title.strip() or not article.body.strip():
+        raise TransitionError("Write a title and a body before you submit the article.")
+    return _move(
+        "submit", article, by, S.SUBMITTED, Action.SUBMIT, submitted_at=timezone.now()
+    )
+
+
+def withdraw(article, *, by):
+    return _move("withdraw", article, by, S.DRAFT, Action.WITHDRAW, submitted_at=None)
+
+
+def request_changes(article, *, by, note):
+    note = (note or "").strip()
+    if not note:
+        raise TransitionError("Write a note that tells the author what to change.")
+    with transaction.atomic():
+        _move("request_changes", article, by, S.CHANGES_REQUESTED, Action.REQUEST_CHANGES, note)
+        ReviewNote.objects.create(article=article, author=by, body=note)
+    return article
+
+
+def publish(article, *, by):
+    _check("publish", by, article)
+    _require_publishable(article)
+    now = timezone.now()
+    published_at = article.published_at
+    if published_at is None or published_at > now:
+        published_at = now
+    return _move("publish", article, by, S.PUBLISHED, Action.PUBLISH, published_at=published_at)
+
+
+def schedule(article, *, by, publish_at):
+    _check("schedule", by, article)
+    if not isinstance(publish_at, datetime):
+        raise TransitionError("Choose a date and time to publish at.")
+    if timezone.is_naive(publish_at):
+        publish_at = timezone.make_aware(publish_at)
+    if publish_at <= timezone.now():
+        raise TransitionError(
+            "That time has already passed. Choose a time in the future, or publish now."
+        )
+    _require_publishable(article)
+    when = date_format(timezone.localtime(publish_at), "DATETIME_FORMAT")
+    return _move(
+        "schedule",
+        article,
+        by,
+        S.SCHEDULED,
+        Action.SCHEDULE,
+        f"To be published {when}",
+        published_at=publish_at,
+    )
+
+
+def unpublish(article, *, by, reason):
+    reason = (reason or "").strip()
+    if not reason:
+        raise TransitionError("Give a reason for unpublishing; it goes in the audit log.")
+    return _move("unpublish", article, by, S.UNPUBLISHED, Action.UNPUBLISH, reason)
+
+
+def trash(article, *, by):
+    return _move("trash", article, by, S.TRASHED, Action.TRASH, assignee=None, review_due=None)
+
+
+def restore(article, *, by):
+    return _move("restore", article, by, S.DRAFT, Action.RESTORE)
+
+
+def assign(article, *, by, assignee, due=None):
+    """Put a submission on an editor's desk, optionally with a due date."""
+    if not (by.is_active and by.has_perm("articles.review_article")):
+        raise TransitionError("You don’t have permission to assign reviews.")
+    if article.status != S.SUBMITTED:
+        raise TransitionError("Only articles in review can be assigned.")
+    if assignee is not None and not (assignee.is_active and assignee.has_perm("articles.review_article")):
+        raise TransitionError(f"{assignee} is not an editor and cannot review articles.")
+    if due is not None and due < timezone.localdate():
+        raise TransitionError("The due date has already passed. Choose today or a later date.")
+    with transaction.atomic():
+        Article.objects.filter(pk=article.pk).update(assignee=assignee, review_due=due)
+        article.assignee, article.review_due = assignee, due
+        parts = [f"Assigned to {assignee}" if assignee else "Unassigned"]
+        if due:
+            parts.append(f"due {date_format(due)}")
+        ArticleEvent.objects.create(
+            article=article,
+            actor=by,
+            action=Action.ASSIGN,
+            from_status=article.status,
+            to_status=article.status,
+            note=", ".join(parts),
+        )
+    return article
+
+
+def empty_trash(*, by, articles=None):
+    """Delete trashed articles for good. Only administrators may."""
+    if not by.is_superuser:
+        raise TransitionError("Only an administrator can empty the trash.")
+    queryset = Article.objects.filter(status=S.TRASHED)
+    if articles is not None:
+        queryset = queryset.filter(pk__in=[a.pk for a in articles])
+    with transaction.atomic():
+        count = queryset.count()
+        queryset.delete()
+    return count
+
+
+def editors():
+    """Users who may review: the choices for an assignee."""
+    User = get_user_model()
+    return User.objects.with_perm("articles.review_article").filter(is_staff=True).order_by(
+        "first_name", "username"
+    )

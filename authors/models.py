@@ -1,0 +1,82 @@
+from django.conf import settings
+from django.core.validators import URLValidator
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+
+from images.renditions import square_avatar
+from images.validators import validate_image_file
+
+web_address = URLValidator(
+    schemes=["http", "https"],
+    message="Enter a full web address starting with http:// or https://.",
+)
+
+
+class AuthorQuerySet(models.QuerySet):
+    def with_published_articles(self):
+        """Authors with a public page: at least one article readers can see."""
+        from articles.models import Article
+
+        published_byline = Article.objects.published().filter(bylines__author=OuterRef("pk"))
+        return self.filter(Exists(published_byline))
+
+
+class Author(models.Model):
+    """The public face of a writer; a guest contributor may have no login."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author_profile",
+        help_text="The login this profile belongs to. Leave empty for a guest contributor.",
+    )
+    name = models.CharField("display name", max_length=120)
+    slug = models.SlugField(
+        max_length=120,
+        unique=True,
+        allow_unicode=True,
+        help_text="Used in the address of the author’s page.",
+    )
+    bio = models.TextField(
+        blank=True,
+        help_text="Shown under “About the Author”. Plain text; a blank line starts a new paragraph.",
+    )
+    avatar = models.ImageField(
+        upload_to="avatars/",
+        blank=True,
+        validators=[validate_image_file],
+        help_text="A portrait; it is cropped to a square.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AuthorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("authors:detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        if self.avatar and not getattr(self.avatar, "_committed", True):
+            self.avatar.save(f"{self.slug}.webp", square_avatar(self.avatar), save=False)
+        super().save(*args, **kwargs)
+
+
+class AuthorLink(models.Model):
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="links")
+    label = models.CharField(max_length=40, help_text="E.g. Website, X, LinkedIn, Mastodon.")
+    url = models.CharField("address", max_length=300, validators=[web_address])
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.label
