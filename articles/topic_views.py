@@ -11,7 +11,9 @@ class TopicDetailView(PublishedArticleListView):
 
     def get(self, request, *args, **kwargs):
         self.topic = get_object_or_404(
-            Topic.objects.filter(article_links__content_object__in=Article.objects.published()).distinct(),
+            Topic.objects.filter(
+                article_links__content_object__in=Article.objects.published()
+            ).distinct(),
             slug=kwargs["slug"],
         )
         return super().get(request, *args, **kwargs)

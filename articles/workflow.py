@@ -56,10 +56,12 @@ RULES = {
     "trash": Rule(
         "Move to trash",
         (S.DRAFT, S.CHANGES_REQUESTED, S.SUBMITTED, S.UNPUBLISHED),
-        lambda user, article: is_editor(user)
-        or (
-            article.status in (S.DRAFT, S.CHANGES_REQUESTED)
-            and _author_or_editor(user, article)
+        lambda user, article: (
+            is_editor(user)
+            or (
+                article.status in (S.DRAFT, S.CHANGES_REQUESTED)
+                and _author_or_editor(user, article)
+            )
         ),
     ),
     "restore": Rule("Restore from trash", (S.TRASHED,), _perm("restore_article")),
@@ -105,7 +107,9 @@ def publishing_problems(article):
 def _require_publishable(article):
     problems = publishing_problems(article)
     if problems:
-        missing = problems[0] if len(problems) == 1 else ", ".join(problems[:-1]) + " and " + problems[-1]
+        missing = (
+            problems[0] if len(problems) == 1 else ", ".join(problems[:-1]) + " and " + problems[-1]
+        )
         raise TransitionError(f"This article can’t be published yet: it needs {missing}.")
 
 
@@ -121,9 +125,7 @@ def _move(name, article, user, to, action, note="", **fields):
         article.status = to
         for field, value in fields.items():
             setattr(article, field, value)
-        Article.objects.filter(pk=article.pk).update(
-            status=to, updated_at=timezone.now(), **fields
-        )
+        Article.objects.filter(pk=article.pk).update(status=to, updated_at=timezone.now(), **fields)
         ArticleEvent.objects.create(
             article=article,
             actor=user,
@@ -153,9 +155,7 @@ def create(article, *, by):
 def submit(article, *, by):
     if not article.title.strip() or not article.body.strip():
         raise TransitionError("Write a title and a body before you submit the article.")
-    return _move(
-        "submit", article, by, S.SUBMITTED, Action.SUBMIT, submitted_at=timezone.now()
-    )
+    return _move("submit", article, by, S.SUBMITTED, Action.SUBMIT, submitted_at=timezone.now())
 
 
 def withdraw(article, *, by):
@@ -226,7 +226,9 @@ def assign(article, *, by, assignee, due=None):
         raise TransitionError("You don’t have permission to assign reviews.")
     if article.status != S.SUBMITTED:
         raise TransitionError("Only articles in review can be assigned.")
-    if assignee is not None and not (assignee.is_active and assignee.has_perm("articles.review_article")):
+    if assignee is not None and not (
+        assignee.is_active and assignee.has_perm("articles.review_article")
+    ):
         raise TransitionError(f"{assignee} is not an editor and cannot review articles.")
     if due is not None and due < timezone.localdate():
         raise TransitionError("The due date has already passed. Choose today or a later date.")
@@ -263,6 +265,8 @@ def empty_trash(*, by, articles=None):
 def editors():
     """Users who may review: the choices for an assignee."""
     User = get_user_model()
-    return User.objects.with_perm("articles.review_article").filter(is_staff=True).order_by(
-        "first_name", "username"
+    return (
+        User.objects.with_perm("articles.review_article")
+        .filter(is_staff=True)
+        .order_by("first_name", "username")
     )

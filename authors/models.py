@@ -60,13 +60,13 @@ class Author(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("authors:detail", kwargs={"slug": self.slug})
-
     def save(self, *args, **kwargs):
         if self.avatar and not getattr(self.avatar, "_committed", True):
             self.avatar.save(f"{self.slug}.webp", square_avatar(self.avatar), save=False)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("authors:detail", kwargs={"slug": self.slug})
 
 
 class AuthorLink(models.Model):

@@ -55,11 +55,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Everything a list of article cards shows, fetched up front."""
-        return (
-            self.select_related("featured_image")
-            .with_bylines()
-            .order_by("-published_at", "-pk")
-        )
+        return self.select_related("featured_image").with_bylines().order_by("-published_at", "-pk")
 
     def related_to(self, article, limit=5):
         """Other articles ranked by topics shared with ``article``, then by recency.
@@ -100,9 +96,7 @@ class Article(models.Model):
         blank=True,
         help_text="Optional. One or two sentences under the headline that say what the piece argues.",
     )
-    body = ProseEditorField(
-        extensions=html.EDITOR_EXTENSIONS, sanitize=html.sanitize, blank=True
-    )
+    body = ProseEditorField(extensions=html.EDITOR_EXTENSIONS, sanitize=html.sanitize, blank=True)
     featured_image = models.ForeignKey(
         "images.Image",
         on_delete=models.PROTECT,
@@ -176,18 +170,18 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        self.body = html.sanitize(self.body)
+        if not self.slug:
+            self.slug = unique_slug(self.title, Article.objects.exclude(pk=self.pk))
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         if not self.slug and self.title:
             self.slug = unique_slug(self.title, Article.objects.exclude(pk=self.pk))
-
-    def save(self, *args, **kwargs):
-        self.body = html.sanitize(self.body)
-        if not self.slug:
-            self.slug = unique_slug(self.title, Article.objects.exclude(pk=self.pk))
-        super().save(*args, **kwargs)
 
     @property
     def is_published(self):

@@ -4,7 +4,9 @@ from django.db import models
 class Byline(models.Model):
     """One author's credit on an article; position 0 is the main byline."""
 
-    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="bylines")
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="bylines"
+    )
     author = models.ForeignKey("authors.Author", on_delete=models.PROTECT, related_name="bylines")
     position = models.PositiveSmallIntegerField(default=0)
 

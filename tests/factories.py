@@ -1,0 +1,99 @@
+"""Small factory functions: each makes one valid object, with keyword overrides."""
+
+import itertools
+from datetime import timedelta
+from io import BytesIO
+
+from django.contrib.auth.models import Group, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image as PillowImage
+
+from articles.models import Article, Byline, Status
+from articles.roles import COLUMNISTS, EDITORS
+from authors.models import Author
+from images.models import Image
+
+_sequence = itertools.count(1)
+
+
+def png_bytes(width=64, height=48, color=(200, 80, 40), image_format="PNG"):
+    buffer = BytesIO()
+    PillowImage.new("RGB", (width, height), color).save(buffer, format=image_format)
+    return buffer.getvalue()
+
+
+def uploaded_png(name="picture.png", **kwargs):
+    return SimpleUploadedFile(name, png_bytes(**kwargs), content_type="image/png")
+
+
+def make_user(username=None, *, group=None, superuser=False, password="pw-for-tests-1"):
+    username = username or f"user{next(_sequence)}"
+    user = User.objects.create_user(
+        username=username,
+        email=f"{username}@example.com",
+        password=password,
+        is_staff=bool(group or superuser),
+        is_superuser=superuser,
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def make_author(name=None, *, user=None, **fields):
+    number = next(_sequence)
+    name = name or f"Author {number}"
+    fields.setdefault("slug", f"author-{number}")
+    fields.setdefault("bio", f"{name} writes about things.\n\nA second paragraph.")
+    return Author.objects.create(name=name, user=user, **fields)
+
+
+def make_columnist(username=None, name=None):
+    user = make_user(username, group=COLUMNISTS)
+    make_author(name or f"Columnist {user.username}", user=user)
+    return user
+
+
+def make_editor(username=None):
+    return make_user(username, group=EDITORS)
+
+
+def make_admin(username=None):
+    return make_user(username, superuser=True)
+
+
+def make_image(alt_text="A test picture", credit="Photo: Test Desk", width=64, height=48, **fields):
+    return Image.objects.create(
+        file=uploaded_png(width=width, height=height),
+        alt_text=alt_text,
+        credit=credit,
+        **fields,
+    )
+
+
+def make_article(
+    title=None,
+    *,
+    authors=(),
+    topics=(),
+    status=Status.DRAFT,
+    published_at=None,
+    body="<p>Some words worth reading.</p>",
+    **fields,
+):
+    number = next(_sequence)
+    title = title or f"Article {number}"
+    fields.setdefault("slug", f"article-{number}")
+    article = Article.objects.create(
+        title=title, body=body, status=status, published_at=published_at, **fields
+    )
+    for position, author in enumerate(authors):
+        Byline.objects.create(article=article, author=author, position=position)
+    if topics:
+        article.topics.add(*topics)
+    return article
+
+
+def make_published(title=None, *, ago=timedelta(days=1), **kwargs):
+    return make_article(title, status=Status.PUBLISHED, published_at=timezone.now() - ago, **kwargs)
