@@ -40,6 +40,7 @@ class Rule:
     label: str
     sources: tuple
     permitted: object
+    needs: str = ""  # the input the transition asks for: "note", "reason" or "publish_at"
 
 
 NOT_LIVE = (S.DRAFT, S.SUBMITTED, S.CHANGES_REQUESTED, S.UNPUBLISHED, S.SCHEDULED)
@@ -48,11 +49,11 @@ RULES = {
     "submit": Rule("Submit for review", (S.DRAFT, S.CHANGES_REQUESTED), _author_or_editor),
     "withdraw": Rule("Withdraw from review", (S.SUBMITTED,), _author_or_editor),
     "request_changes": Rule(
-        "Request changes", (S.SUBMITTED, S.UNPUBLISHED), _perm("review_article")
+        "Request changes", (S.SUBMITTED, S.UNPUBLISHED), _perm("review_article"), "note"
     ),
     "publish": Rule("Approve and publish now", NOT_LIVE, _perm("publish_article")),
-    "schedule": Rule("Schedule", NOT_LIVE, _perm("publish_article")),
-    "unpublish": Rule("Unpublish", (S.PUBLISHED, S.SCHEDULED), _perm("publish_article")),
+    "schedule": Rule("Schedule", NOT_LIVE, _perm("publish_article"), "publish_at"),
+    "unpublish": Rule("Unpublish", (S.PUBLISHED, S.SCHEDULED), _perm("publish_article"), "reason"),
     "trash": Rule(
         "Move to trash",
         (S.DRAFT, S.CHANGES_REQUESTED, S.SUBMITTED, S.UNPUBLISHED),
@@ -270,3 +271,23 @@ def editors():
         .filter(is_staff=True)
         .order_by("first_name", "username")
     )
+
+
+TRANSITIONS = {
+    "submit": submit,
+    "withdraw": withdraw,
+    "request_changes": request_changes,
+    "publish": publish,
+    "schedule": schedule,
+    "unpublish": unpublish,
+    "trash": trash,
+    "restore": restore,
+}
+
+
+def perform(name, article, *, by, value=None):
+    """Run the transition called ``name``, passing ``value`` as the input it needs."""
+    if name not in TRANSITIONS:
+        raise TransitionError("That action does not exist.")
+    needs = RULES[name].needs
+    return TRANSITIONS[name](article, by=by, **({needs: value} if needs else {}))

@@ -5,3 +5,21 @@ class NewsroomAdminSite(admin.AdminSite):
     site_header = "Opinion Blog newsroom"
     site_title = "Opinion Blog newsroom"
     index_title = "Dashboard"
+    enable_nav_sidebar = True
+
+    def index(self, request, extra_context=None):
+        """The dashboard: the desk for editors, their own work for columnists."""
+        from articles import desk
+
+        user = request.user
+        context = {"is_editor": user.has_perm("articles.review_article")}
+        if context["is_editor"]:
+            context.update(
+                state_counts=desk.state_counts(),
+                review_queue=desk.review_queue()[:10],
+                upcoming_schedule=desk.upcoming_schedule(),
+                recent_activity=desk.recent_activity(),
+            )
+        elif user.has_perm("articles.add_article"):
+            context.update(desk.columnist_desk(user))
+        return super().index(request, {**context, **(extra_context or {})})

@@ -45,6 +45,14 @@ class ArticleQuerySet(models.QuerySet):
             return self.scheduled()
         return self.filter(status=state)
 
+    def visible_to(self, user):
+        """What ``user`` may open in the admin: editors everything, others their own bylines."""
+        if user.has_perm("articles.edit_any_article"):
+            return self
+        return self.filter(
+            Exists(Byline.objects.filter(article=OuterRef("pk"), author__user_id=user.pk))
+        )
+
     def by_author(self, author):
         return self.filter(Exists(Byline.objects.filter(article=OuterRef("pk"), author=author)))
 

@@ -1,0 +1,406 @@
+from django.contrib import admin, messages
+from django.contrib.admin.options import ActionLocation
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+
+from articles import editing, notes, workflow
+from articles.desk import review_queue
+from articles.models import Article, Byline, ReviewNote, Status
+from articles.permissions import can_edit, can_view, is_editor
+
+from .filters import ReviewFilter, StateFilter
+from .forms import ArticleAdminForm, AssignForm, NoteForm, TransitionForm
+
+
+class BylineInline(admin.TabularInline):
+    """Bylines are editors' to set; a columnist is credited automatically."""
+
+    model = Byline
+    extra = 0
+    min_num = 0
+    autocomplete_fields = ["author"]
+    fields = ["author", "position"]
+    verbose_name = "author"
+    verbose_name_plural = "authors (the first is the main byline)"
+
+    def _may_edit(self, request, obj):
+        return is_editor(request.user) and (obj is None or can_edit(request.user, obj))
+
+    def has_add_permission(self, request, obj=None):
+        return self._may_edit(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._may_edit(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may_edit(request, obj)
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("articles.view_article")
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
+    change_form_template = "admin/articles/article/change_form.html"
+    inlines = [BylineInline]
+    list_display = [
+        "title",
+        "state_badge",
+        "byline_names",
+        "published_at",
+        "assignee",
+        "updated_at",
+    ]
+    list_filter = [
+        StateFilter,
+        ReviewFilter,
+        "topics",
+        ("assignee", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["title", "standfirst", "bylines__author__name"]
+    search_help_text = "Search titles, standfirsts and author names."
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["featured_image"]
+    readonly_fields = [
+        "state_badge",
+        "published_at",
+        "revised_at",
+        "created_at",
+        "updated_at",
+        "byline_names",
+        "rendered_body",
+        "featured_image_preview",
+    ]
+    date_hierarchy = "published_at"
+    list_per_page = 50
+    actions = ["trash_selected", "restore_selected", "delete_permanently"]
+
+    fieldsets = [
+        (None, {"fields": ["loaded_version", "title", "slug", "standfirst", "body"]}),
+        (
+            "Featured image",
+            {"fields": ["featured_image", "featured_image_preview", "featured_image_caption"]},
+        ),
+        ("Topics", {"fields": ["topics"]}),
+        (
+            "Publication",
+            {
+                "fields": [
+                    "state_badge",
+                    "byline_names",
+                    "published_at",
+                    "revised_at",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
+
+    # Who sees and edits what.
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .visible_to(request.user)
+            .select_related("assignee", "featured_image")
+            .with_bylines()
+        )
+
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (obj is None or can_view(request.user, obj))
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or can_edit(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        """Only administrators delete, and only from the trash."""
+        return request.user.is_superuser and (obj is None or obj.status == Status.TRASHED)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Read-only: show the body as readers will see it, not as HTML source.
+            first = fieldsets[0][1]["fields"]
+            fieldsets = [
+                (None, {"fields": ["rendered_body" if f == "body" else f for f in first]}),
+                *fieldsets[1:],
+            ]
+        return fieldsets
+
+    def get_inlines(self, request, obj):
+        return self.inlines if is_editor(request.user) else []
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
+        actions.pop("delete_selected", None)
+        if not request.user.is_superuser:
+            actions.pop("delete_permanently", None)
+        if not request.user.has_perm("articles.restore_article"):
+            actions.pop("restore_selected", None)
+        return actions
+
+    def view_on_site(self, obj):
+        if obj.is_published:
+            return obj.get_absolute_url()
+        return reverse("articles:preview", kwargs={"pk": obj.pk})
+
+    # Columns and read-only fields.
+
+    @admin.display(description="state", ordering="status")
+    def state_badge(self, obj):
+        return format_html(
+            '<span class="state-badge state-{}">{}</span>', obj.state, obj.get_state_display()
+        )
+
+    @admin.display(description="authors")
+    def byline_names(self, obj):
+        return ", ".join(author.name for author in obj.byline_authors) or "—"
+
+    @admin.display(description="body")
+    def rendered_body(self, obj):
+        # Sanitized with nh3 on every save, so it is safe to render.
+        return mark_safe(f'<div class="rendered-body">{obj.body}</div>')
+
+    @admin.display(description="preview")
+    def featured_image_preview(self, obj):
+        image = obj.featured_image
+        if image is None:
+            return "—"
+        return format_html(
+            '<img src="{}" alt="{}" class="image-preview"><br>{}',
+            image.thumbnail_url,
+            image.alt_text,
+            image.credit or "No credit",
+        )
+
+    # Saving goes through the workflow and the editing rules.
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            editing.save_edit(
+                obj, changed_fields=form.changed_data, previous_slug=form.initial.get("slug")
+            )
+        else:
+            workflow.create(obj, by=request.user)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if TransitionForm.PREFIX in request.POST:
+            return self._transition_response(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if TransitionForm.PREFIX in request.POST:
+            return self._transition_response(request, obj)
+        return super().response_change(request, obj)
+
+    def _transition_response(self, request, article):
+        form = TransitionForm.from_post(request.POST)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                messages.error(request, " ".join(errors))
+        else:
+            name = form.cleaned_data["transition"]
+            try:
+                workflow.perform(name, article, by=request.user, value=form.value_for(name))
+            except workflow.TransitionError as error:
+                messages.error(request, str(error))
+            else:
+                label = Status(article.state).label.lower()
+                messages.success(request, f"“{article}” is now {label}.")
+        return HttpResponseRedirect(self._change_url(article))
+
+    def _change_url(self, article):
+        return reverse("admin:articles_article_change", args=[quote(article.pk)])
+
+    # The change page shows the workflow, the notes and the history.
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, unquote(object_id))
+        extra_context = extra_context or {}
+        if article is not None and self.has_view_permission(request, article):
+            extra_context.update(self._workflow_context(request, article))
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _workflow_context(self, request, article):
+        user = request.user
+        thread = notes.thread(article)
+        return {
+            "transitions": [
+                (name, workflow.RULES[name])
+                for name in workflow.available_transitions(user, article)
+            ],
+            "workflow_url": reverse("admin:articles_article_workflow", args=[article.pk]),
+            "can_edit_article": self.has_change_permission(request, article),
+            "open_notes": [note for note in thread if not note.is_resolved],
+            "notes_thread": thread,
+            "note_form": NoteForm(),
+            "notes_url": reverse("admin:articles_article_notes", args=[article.pk]),
+            "events": article.events.select_related("actor")[:50],
+            "preview_url": reverse("articles:preview", kwargs={"pk": article.pk}),
+            "time_zone": timezone.get_current_timezone_name(),
+            "can_assign": user.has_perm("articles.review_article")
+            and article.status == Status.SUBMITTED,
+            "assign_form": AssignForm(
+                initial={"assignee": article.assignee_id, "due": article.review_due}
+            ),
+            "assign_url": reverse("admin:articles_article_assign", args=[article.pk]),
+            "publishing_problems": workflow.publishing_problems(article)
+            if is_editor(user) and not article.is_published
+            else [],
+        }
+
+    # Extra admin views.
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("review-desk/", wrap(self.review_desk_view), name="articles_article_review_desk"),
+            path(
+                "<path:object_id>/workflow/",
+                wrap(self.workflow_view),
+                name="articles_article_workflow",
+            ),
+            path("<path:object_id>/notes/", wrap(self.notes_view), name="articles_article_notes"),
+            path(
+                "<path:object_id>/assign/", wrap(self.assign_view), name="articles_article_assign"
+            ),
+            *super().get_urls(),
+        ]
+
+    def _get_viewable(self, request, object_id):
+        article = self.get_object(request, unquote(object_id))
+        if article is None or not self.has_view_permission(request, article):
+            raise Http404("No such article.")
+        return article
+
+    def workflow_view(self, request, object_id):
+        """Transitions from the read-only page (e.g. withdrawing a submission)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._get_viewable(request, object_id)
+        return self._transition_response(request, article)
+
+    def notes_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._get_viewable(request, object_id)
+        try:
+            if "resolve" in request.POST or "reopen" in request.POST:
+                note_id = request.POST.get("resolve") or request.POST.get("reopen")
+                note = ReviewNote.objects.filter(article=article, pk=_int(note_id)).first()
+                if note is None:
+                    raise workflow.TransitionError("That note no longer exists.")
+                notes.set_resolved(note, by=request.user, resolved="resolve" in request.POST)
+            else:
+                form = NoteForm(request.POST)
+                if not form.is_valid():
+                    raise workflow.TransitionError(
+                        "Write a note of at most 5,000 characters before you send it."
+                    )
+                parent = None
+                if form.cleaned_data["parent"]:
+                    parent = ReviewNote.objects.filter(
+                        article=article, pk=form.cleaned_data["parent"]
+                    ).first()
+                notes.add_note(
+                    article, by=request.user, body=form.cleaned_data["body"], parent=parent
+                )
+                messages.success(request, "Your note was added.")
+        except workflow.TransitionError as error:
+            messages.error(request, str(error))
+        return HttpResponseRedirect(self._change_url(article) + "#review-notes")
+
+    def assign_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._get_viewable(request, object_id)
+        form = AssignForm(request.POST)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                messages.error(request, " ".join(errors))
+        else:
+            try:
+                workflow.assign(
+                    article,
+                    by=request.user,
+                    assignee=form.cleaned_data["assignee"],
+                    due=form.cleaned_data["due"],
+                )
+            except workflow.TransitionError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, f"Review of “{article}” updated.")
+        next_url = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+            next_url = self._change_url(article)
+        return HttpResponseRedirect(next_url)
+
+    def review_desk_view(self, request):
+        if not request.user.has_perm("articles.review_article"):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Review desk",
+            "opts": self.opts,
+            "queue": review_queue(),
+            "editors": workflow.editors(),
+        }
+        return TemplateResponse(request, "admin/articles/article/review_desk.html", context)
+
+    # Bulk actions: each article goes through its transition, one by one.
+
+    def _bulk(self, request, queryset, name, done):
+        moved, refused = 0, []
+        for article in queryset:
+            try:
+                workflow.perform(name, article, by=request.user)
+                moved += 1
+            except workflow.TransitionError as error:
+                refused.append(f"“{article}”: {error}")
+        if moved:
+            messages.success(request, f"{moved} article{'s' if moved != 1 else ''} {done}.")
+        for line in refused:
+            messages.error(request, line)
+
+    @admin.action(description="Move selected articles to the trash", permissions=["view"])
+    def trash_selected(self, request, queryset):
+        self._bulk(request, queryset, "trash", "moved to the trash")
+
+    @admin.action(description="Restore selected articles from the trash", permissions=["view"])
+    def restore_selected(self, request, queryset):
+        self._bulk(request, queryset, "restore", "restored as drafts")
+
+    @admin.action(
+        description="Delete selected articles from the trash for good", permissions=["delete"]
+    )
+    def delete_permanently(self, request, queryset):
+        try:
+            count = workflow.empty_trash(by=request.user, articles=list(queryset))
+        except workflow.TransitionError as error:
+            messages.error(request, str(error))
+            return
+        skipped = queryset.exclude(status=Status.TRASHED).count()
+        messages.success(request, f"{count} article{'s' if count != 1 else ''} deleted for good.")
+        if skipped:
+            messages.warning(
+                request, f"{skipped} selected article(s) are not in the trash and were kept."
+            )
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,41 @@
+"""Review notes: the thread between an article's editors and its authors."""
+
+from django.utils import timezone
+
+from .models import ReviewNote
+from .permissions import can_view
+from .workflow import TransitionError
+
+
+def add_note(article, *, by, body, parent=None):
+    if not can_view(by, article):
+        raise TransitionError("You can’t write notes on this article.")
+    body = (body or "").strip()
+    if not body:
+        raise TransitionError("Write something before you send the note.")
+    if len(body) > 5000:
+        raise TransitionError("Notes are limited to 5,000 characters.")
+    if parent is not None:
+        if parent.article_id != article.pk:
+            raise TransitionError("That note belongs to another article.")
+        parent = parent.parent or parent  # replies stay one level deep
+    return ReviewNote.objects.create(article=article, author=by, body=body, parent=parent)
+
+
+def set_resolved(note, *, by, resolved=True):
+    if not can_view(by, note.article):
+        raise TransitionError("You can’t change notes on this article.")
+    note.resolved_at = timezone.now() if resolved else None
+    note.resolved_by = by if resolved else None
+    note.save(update_fields=["resolved_at", "resolved_by"])
+    return note
+
+
+def thread(article):
+    """Top-level notes with their replies, open ones first."""
+    notes = (
+        ReviewNote.objects.filter(article=article, parent=None)
+        .select_related("author", "resolved_by")
+        .prefetch_related("replies__author")
+    )
+    return sorted(notes, key=lambda note: (note.is_resolved, note.created_at))
