@@ -22,6 +22,8 @@ EDITOR_EXTENSIONS = {
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
     "SpecialCharacters": True,
+    # Writers want the browser's spell checker, which the editor turns off by default.
+    "NoSpellCheck": False,
 }
 
 ALLOWED_TAGS = {

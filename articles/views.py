@@ -12,8 +12,10 @@ from .permissions import can_view
 class PublishedArticleListView(ListView):
     """Base for every public list of articles: published only, cards preloaded."""
 
-    paginate_by = settings.ARTICLES_PER_PAGE
     context_object_name = "articles"
+
+    def get_paginate_by(self, queryset):
+        return settings.ARTICLES_PER_PAGE
 
     def get_queryset(self):
         return Article.objects.published().for_listing()
@@ -56,10 +58,7 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["related_articles"] = (
-            Article.objects.published()
-            .select_related("featured_image")
-            .with_bylines()
-            .related_to(self.object)
+            Article.objects.select_related("featured_image").with_bylines().related_to(self.object)
         )
         return context
 

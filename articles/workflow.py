@@ -176,7 +176,7 @@ def request_changes(article, *, by, note):
 def publish(article, *, by):
     _check("publish", by, article)
     _require_publishable(article)
-    now = timezone.now()
+    now = timezone.now().replace(microsecond=0)
     published_at = article.published_at
     if published_at is None or published_at > now:
         published_at = now

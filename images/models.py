@@ -67,7 +67,8 @@ class Image(models.Model):
             f"{default_storage.url(renditions.rendition_name(self.file.name, width))} {width}w"
             for width in renditions.widths_for(self.width)
         ]
-        candidates.append(f"{self.file.url} {self.width}w")
+        if self.width:
+            candidates.append(f"{self.file.url} {self.width}w")
         return ", ".join(candidates)
 
     @property

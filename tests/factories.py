@@ -2,6 +2,7 @@
 
 import itertools
 from datetime import timedelta
+from html.parser import HTMLParser
 from io import BytesIO
 
 from django.contrib.auth.models import Group, User
@@ -97,3 +98,61 @@ def make_article(
 
 def make_published(title=None, *, ago=timedelta(days=1), **kwargs):
     return make_article(title, status=Status.PUBLISHED, published_at=timezone.now() - ago, **kwargs)
+
+
+def make_scheduled(title=None, *, ahead=timedelta(hours=1), **kwargs):
+    """An article approved for a time that has not come yet."""
+    return make_article(
+        title, status=Status.SCHEDULED, published_at=timezone.now() + ahead, **kwargs
+    )
+
+
+class _LinkCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self._open = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self._open.append([dict(attrs).get("href"), ""])
+
+    def handle_data(self, data):
+        for link in self._open:
+            link[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._open:
+            href, text = self._open.pop()
+            self.links.append((href, " ".join(text.split())))
+
+
+def links_in(response):
+    """Every link a reader sees on the page, as ``(href, text)`` in document order."""
+    collector = _LinkCollector()
+    collector.feed(response.content.decode())
+    return collector.links
+
+
+# Every state an article can be in, as people see it, and how to make it. "due" is a
+# schedule whose time has come: stored as scheduled, read as published.
+ARTICLE_STATES = {
+    "draft": (Status.DRAFT, None),
+    "submitted": (Status.SUBMITTED, None),
+    "changes_requested": (Status.CHANGES_REQUESTED, None),
+    "scheduled": (Status.SCHEDULED, timedelta(days=1)),
+    "published": (Status.PUBLISHED, -timedelta(days=1)),
+    "due": (Status.SCHEDULED, -timedelta(hours=1)),
+    "unpublished": (Status.UNPUBLISHED, -timedelta(days=2)),
+    "trashed": (Status.TRASHED, None),
+}
+
+
+def make_article_in(state, **kwargs):
+    """A publishable article in ``state`` (a key of ``ARTICLE_STATES``)."""
+    status, offset = ARTICLE_STATES[state]
+    now = timezone.now()
+    if status == Status.SUBMITTED:
+        kwargs.setdefault("submitted_at", now - timedelta(hours=3))
+    return make_article(
+        status=status, published_at=None if offset is None else now + offset, **kwargs
+    )

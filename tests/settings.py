@@ -6,6 +6,9 @@ import tempfile
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-for-production-use-0123456789")
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+# The live server for browser tests speaks plain HTTP.
+os.environ.setdefault("SESSION_COOKIE_SECURE", "0")
+os.environ.setdefault("CSRF_COOKIE_SECURE", "0")
 
 from opinion_blog.settings import *  # noqa: F403
 

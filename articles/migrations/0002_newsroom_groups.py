@@ -31,9 +31,10 @@ def create_groups(apps, schema_editor):
     # Permissions are normally made after all migrations; make them now.
     for label in ("articles", "authors", "images"):
         app_config = apps.get_app_config(label)
-        app_config.models_module = True
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = models_module
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

@@ -1,9 +1,13 @@
+from html import unescape
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
@@ -66,7 +70,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("featured_image").with_bylines().order_by("-published_at", "-pk")
 
     def related_to(self, article, limit=5):
-        """Other articles ranked by topics shared with ``article``, then by recency.
+        """Other published articles ranked by topics shared with ``article``, then by recency.
 
         When nothing shares a topic, the article's authors' other pieces fill in.
         Reads the article's topics and bylines from its prefetch cache when present.
@@ -81,7 +85,8 @@ class ArticleQuerySet(models.QuerySet):
         )
         same_author = Byline.objects.filter(article=OuterRef("pk"), author_id__in=author_ids)
         return (
-            self.exclude(pk=article.pk)
+            self.published()
+            .exclude(pk=article.pk)
             .annotate(shared_topics=Coalesce(Subquery(shared), 0))
             .filter(Q(shared_topics__gt=0) | Exists(same_author))
             .order_by("-shared_topics", "-published_at", "-pk")[:limit]
@@ -213,6 +218,14 @@ class Article(models.Model):
     @property
     def byline_authors(self):
         return [byline.author for byline in self.bylines.all()]
+
+    @property
+    def summary(self):
+        """Plain text for meta descriptions and link previews: the standfirst, else the body's opening."""
+        if self.standfirst:
+            return self.standfirst
+        text = unescape(strip_tags(self.body))
+        return Truncator(" ".join(text.split())).words(30)
 
     @property
     def was_revised(self):

@@ -1,6 +1,6 @@
 // Warn before leaving a change form with edits that were not saved, so no words are lost.
 document.addEventListener("DOMContentLoaded", () => {
-  const form = document.querySelector("#content-main form[method='post'][enctype]");
+  const form = document.querySelector("form[id$='_form'][method='post']");
   if (!form) return;
   let dirty = false;
   let submitting = false;

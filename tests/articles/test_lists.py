@@ -1,0 +1,125 @@
+"""Home, author and topic pages: article cards, newest first, a page at a time."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.conf import settings
+
+from articles.models import Status, Topic
+from tests.factories import links_in, make_article, make_author, make_image
+
+pytestmark = pytest.mark.django_db
+
+LISTS = ["home", "author", "topic"]
+FIRST_DAY = datetime(2024, 1, 1, 9, 0, tzinfo=UTC)
+
+
+class Listing:
+    """``count`` published articles by one author on one topic, one a day; ``newest`` first."""
+
+    def __init__(self, count):
+        self.author = make_author("Ines Ward", slug="ines-ward")
+        self.topic = Topic.objects.create(name="Water", slug="water")
+        oldest_first = [
+            make_article(
+                f"Piece {day:02}",
+                status=Status.PUBLISHED,
+                published_at=FIRST_DAY + timedelta(days=day),
+                authors=[self.author],
+                topics=[self.topic],
+            )
+            for day in range(count)
+        ]
+        self.newest = oldest_first[::-1]
+
+    def url(self, page):
+        return {
+            "home": "/",
+            "author": self.author.get_absolute_url(),
+            "topic": self.topic.get_absolute_url(),
+        }[page]
+
+
+def listed(response, articles):
+    """The articles among ``articles`` that the page links to, in the order it shows them."""
+    by_url = {article.get_absolute_url(): article for article in articles}
+    shown = []
+    for href, _ in links_in(response):
+        if href in by_url and by_url[href] not in shown:
+            shown.append(by_url[href])
+    return shown
+
+
+@pytest.fixture
+def two_pages():
+    return Listing(settings.ARTICLES_PER_PAGE + 2)
+
+
+@pytest.mark.parametrize("page", LISTS)
+def test_first_page_lists_the_newest_articles_newest_first(client, two_pages, page):
+    response = client.get(two_pages.url(page))
+
+    assert response.status_code == 200
+    assert listed(response, two_pages.newest) == two_pages.newest[: settings.ARTICLES_PER_PAGE]
+
+
+@pytest.mark.parametrize("page", LISTS)
+def test_page_two_lists_the_rest_and_is_linked_from_page_one(client, two_pages, page):
+    first = client.get(two_pages.url(page))
+    second = client.get(two_pages.url(page), {"page": 2})
+
+    assert "?page=2" in [href for href, _ in links_in(first)]
+    assert second.status_code == 200
+    assert listed(second, two_pages.newest) == two_pages.newest[settings.ARTICLES_PER_PAGE :]
+
+
+@pytest.mark.parametrize("number", ["3", "999", "0", "-1", "two", "2.5", "1e3"])
+@pytest.mark.parametrize("page", LISTS)
+def test_out_of_range_or_non_numeric_page_is_404(client, two_pages, page, number):
+    assert client.get(two_pages.url(page), {"page": number}).status_code == 404
+
+
+@pytest.mark.parametrize("page", LISTS)
+def test_short_list_has_no_pagination(client, page):
+    listing = Listing(2)
+
+    response = client.get(listing.url(page))
+
+    assert listed(response, listing.newest) == listing.newest
+    assert "?page=" not in response.content.decode()
+
+
+@pytest.mark.parametrize("page", LISTS)
+def test_page_size_follows_the_articles_per_page_setting(client, settings, page):
+    settings.ARTICLES_PER_PAGE = 2
+    listing = Listing(3)
+
+    response = client.get(listing.url(page))
+
+    assert listed(response, listing.newest) == listing.newest[:2]
+
+
+@pytest.mark.parametrize("page", LISTS)
+def test_card_shows_title_link_standfirst_authors_date_and_thumbnail(client, page):
+    listing = Listing(0)
+    co_author = make_author("Bo Ekström", slug="bo-ekstrom")
+    image = make_image(alt_text="Flooded fields", width=800, height=400)
+    article = make_article(
+        "Rivers need room",
+        status=Status.PUBLISHED,
+        published_at=datetime(2024, 6, 9, 12, 0, tzinfo=UTC),
+        standfirst="Dykes alone will not save us.",
+        authors=[listing.author, co_author],
+        topics=[listing.topic],
+        featured_image=image,
+    )
+
+    response = client.get(listing.url(page))
+    html = response.content.decode()
+
+    assert (article.get_absolute_url(), "Rivers need room") in links_in(response)
+    assert "Dykes alone will not save us." in html
+    assert "Ines Ward and Bo Ekström" in html
+    assert "9 June 2024" in html
+    assert f'src="{image.thumbnail_url}"' in html
+    assert 'alt="Flooded fields"' in html
