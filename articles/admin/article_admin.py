@@ -132,11 +132,12 @@ class ArticleAdmin(admin.ModelAdmin):
         fieldsets = super().get_fieldsets(request, obj)
         if obj is not None and not self.has_change_permission(request, obj):
             # Read-only: show the body as readers will see it, not as HTML source.
-            first = fieldsets[0][1]["fields"]
-            fieldsets = [
-                (None, {"fields": ["rendered_body" if f == "body" else f for f in first]}),
-                *fieldsets[1:],
+            first = [
+                "rendered_body" if field == "body" else field
+                for field in fieldsets[0][1]["fields"]
+                if field != "loaded_version"
             ]
+            fieldsets = [(None, {"fields": first}), *fieldsets[1:]]
         return fieldsets
 
     def get_inlines(self, request, obj):
