@@ -1,9 +1,10 @@
 """Read-side queries for the newsroom: the review queue and the dashboard."""
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 
-from .models import Article, ArticleEvent, ReviewNote, Status
+from . import notes
+from .models import Article, ArticleEvent, Status
 
 
 def review_queue():
@@ -44,12 +45,6 @@ def columnist_desk(user):
         "drafts": own.filter(status=Status.DRAFT)[:10],
         "changes_requested": own.filter(status=Status.CHANGES_REQUESTED)[:10],
         "in_review": own.filter(status=Status.SUBMITTED)[:10],
-        "scheduled": own.filter(status=Status.SCHEDULED).order_by("published_at")[:10],
-        "waiting_notes": (
-            ReviewNote.objects.open()
-            .filter(article__in=own.exclude(status=Status.TRASHED).values("pk"))
-            .filter(~Q(author=user))
-            .select_related("article", "author")
-            .order_by("-created_at")[:10]
-        ),
+        "scheduled": own.scheduled().order_by("published_at")[:10],
+        "waiting_notes": notes.waiting_for(user, own.exclude(status=Status.TRASHED).values("pk")),
     }

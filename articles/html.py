@@ -5,7 +5,10 @@ database (a pasted document, a tampered POST, an import) is cleaned down to
 them with nh3 when the article is saved.
 """
 
+from html import unescape
+
 import nh3
+from django.utils.html import strip_tags
 
 EDITOR_EXTENSIONS = {
     "Bold": True,
@@ -42,6 +45,11 @@ _cleaner = nh3.Cleaner(
 )
 
 _EMPTY_DOCUMENTS = {"", "<p></p>", "<p><br></p>"}
+
+
+def has_text(html):
+    """Whether ``html`` holds words a reader can read, not just empty tags or spaces."""
+    return bool(unescape(strip_tags(html or "")).replace("\xa0", " ").strip())
 
 
 def sanitize(html):

@@ -1,5 +1,6 @@
 """Review notes: the thread between an article's editors and its authors."""
 
+from django.db.models import Q
 from django.utils import timezone
 
 from .models import ReviewNote
@@ -25,10 +26,32 @@ def add_note(article, *, by, body, parent=None):
 def set_resolved(note, *, by, resolved=True):
     if not can_view(by, note.article):
         raise TransitionError("You can’t change notes on this article.")
-    note.resolved_at = timezone.now() if resolved else None
-    note.resolved_by = by if resolved else None
-    note.save(update_fields=["resolved_at", "resolved_by"])
+    thread = note.parent or note
+    ReviewNote.objects.filter(Q(pk=thread.pk) | Q(parent=thread)).update(
+        resolved_at=timezone.now() if resolved else None,
+        resolved_by=by if resolved else None,
+    )
+    note.refresh_from_db()
     return note
+
+
+def waiting_for(user, articles, limit=10):
+    """Open threads on ``articles`` in which someone else had the last word."""
+    threads = (
+        ReviewNote.objects.open()
+        .filter(parent=None, article__in=articles)
+        .select_related("article", "author")
+        .prefetch_related("replies__author")
+        .order_by("-created_at")
+    )
+    waiting = []
+    for thread in threads:
+        last = max([thread, *thread.replies.all()], key=lambda note: (note.created_at, note.pk))
+        if last.author_id != user.pk:
+            waiting.append(last)
+        if len(waiting) == limit:
+            break
+    return waiting
 
 
 def thread(article):

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from . import html
 from .models import Action, Article, ArticleEvent, Byline, ReviewNote, Status
 from .permissions import has_byline, is_editor
 
@@ -95,7 +96,7 @@ def publishing_problems(article):
     problems = []
     if not article.title.strip():
         problems.append("a title")
-    if not article.body.strip():
+    if not html.has_text(article.body):
         problems.append("a body")
     if not article.bylines.exists():
         problems.append("at least one author")
@@ -154,7 +155,7 @@ def create(article, *, by):
 
 
 def submit(article, *, by):
-    if not article.title.strip() or not article.body.strip():
+    if not article.title.strip() or not html.has_text(article.body):
         raise TransitionError("Write a title and a body before you submit the article.")
     return _move("submit", article, by, S.SUBMITTED, Action.SUBMIT, submitted_at=timezone.now())
 
@@ -230,24 +231,33 @@ def assign(article, *, by, assignee, due=None):
     if assignee is not None and not (
         assignee.is_active and assignee.has_perm("articles.review_article")
     ):
-        raise TransitionError(f"{assignee} is not an editor and cannot review articles.")
+        raise TransitionError(
+            f"{display_name(assignee)} is not an editor and cannot review articles."
+        )
     if due is not None and due < timezone.localdate():
         raise TransitionError("The due date has already passed. Choose today or a later date.")
     with transaction.atomic():
         Article.objects.filter(pk=article.pk).update(assignee=assignee, review_due=due)
         article.assignee, article.review_due = assignee, due
-        parts = [f"Assigned to {assignee}" if assignee else "Unassigned"]
-        if due:
-            parts.append(f"due {date_format(due)}")
         ArticleEvent.objects.create(
             article=article,
             actor=by,
             action=Action.ASSIGN,
             from_status=article.status,
             to_status=article.status,
-            note=", ".join(parts),
+            note=assignment_note(assignee, due),
         )
     return article
+
+
+def assignment_note(assignee, due):
+    """The audit-log line for an assignment, e.g. "Assigned to Harriet Lowe, due 3 December"."""
+    text = f"Assigned to {display_name(assignee)}" if assignee else "Unassigned"
+    return f"{text}, due {date_format(due)}" if due else text
+
+
+def display_name(user):
+    return user.get_full_name() or user.get_username()
 
 
 def empty_trash(*, by, articles=None):

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
+from opinion_blog.admin_site import HiddenObjectsAreNotFound
+
 from .forms import AuthorCreationForm
 from .models import Author, AuthorLink
 
@@ -27,7 +29,7 @@ class AuthorLinkInline(admin.TabularInline):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(HiddenObjectsAreNotFound, admin.ModelAdmin):
     """Administrators manage every profile; everyone else sees and edits only their own."""
 
     list_display = ["name", "avatar_thumbnail", "user", "slug"]

@@ -54,7 +54,11 @@ class AuthorCreationForm(forms.ModelForm):
         elif password1 != password2:
             self.add_error("password2", "The two passwords differ.")
         else:
-            user = User(username=username, email=cleaned_data.get("email", ""))
+            user = User(
+                username=username,
+                email=cleaned_data.get("email", ""),
+                first_name=(cleaned_data.get("name") or "")[:150],
+            )
             try:
                 password_validation.validate_password(password1, user)
             except ValidationError as error:

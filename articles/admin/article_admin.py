@@ -14,6 +14,7 @@ from articles import editing, notes, workflow
 from articles.desk import review_queue
 from articles.models import Article, Byline, ReviewNote, Status
 from articles.permissions import can_edit, can_view, is_editor
+from opinion_blog.admin_site import HiddenObjectsAreNotFound
 
 from .filters import ReviewFilter, StateFilter
 from .forms import ArticleAdminForm, AssignForm, NoteForm, TransitionForm
@@ -47,7 +48,7 @@ class BylineInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(HiddenObjectsAreNotFound, admin.ModelAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     inlines = [BylineInline]

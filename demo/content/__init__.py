@@ -1,0 +1,25 @@
+"""The demo’s written content, as plain data. Everything here is invented for this project.
+
+Each article is a dict: ``slug``, ``title``, ``standfirst``, ``authors`` (author slugs in
+byline order), ``topics``, ``body`` (HTML), and either ``picture`` (motif, palette) or
+``picture_of`` (the slug of another article whose image it reuses), with a ``caption``.
+``state`` defaults to published, at ``published = (days ago, "HH:MM")``. Other states give
+``days_ago`` (when the work started) and what the desk did with it: ``withdrawn`` (a draft
+taken back from review), ``assign = (editor, due in days)`` (negative: overdue),
+``editor``/``note``/``reply`` (changes requested), ``publish_in = (days, "HH:MM")``
+(scheduled), ``unpublished_days_ago`` and ``reason`` (unpublished).
+"""
+
+from . import amara, eleni, kwame, lena, siobhan, tomas
+from .people import AUTHORS, LOGINS, PASSWORD, TOPICS
+
+ARTICLES = [
+    *amara.ARTICLES,
+    *tomas.ARTICLES,
+    *siobhan.ARTICLES,
+    *kwame.ARTICLES,
+    *lena.ARTICLES,
+    *eleni.ARTICLES,
+]
+
+__all__ = ["ARTICLES", "AUTHORS", "LOGINS", "PASSWORD", "TOPICS"]

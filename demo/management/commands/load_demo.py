@@ -1,0 +1,291 @@
+"""Fill the site with a small newsroom: logins, authors, topics and articles in every state.
+
+Articles reach their state through the real transitions in ``articles.workflow``, done by
+the demo user who would do them, so the audit log reads like a real desk's. Anything that
+already exists (looked up by username or slug) is left alone, so running it again is safe.
+"""
+
+import random
+import time
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles import notes, workflow
+from articles.models import Article, ArticleEvent, Byline, ReviewNote, Status, Topic
+from articles.roles import COLUMNISTS, EDITORS
+from authors.models import Author, AuthorLink
+from demo import content, pictures
+from images.models import Image
+
+CREDIT = "Illustration: Opinion Blog studio"
+GROUP_FOR_ROLE = {"Editor": EDITORS, "Columnist": COLUMNISTS}
+
+
+def hours(low, high, rng):
+    return timedelta(hours=rng.uniform(low, high))
+
+
+def forget(name):
+    """Remove a file an earlier, since-deleted database left behind, so the name stays stable."""
+    if default_storage.exists(name):
+        default_storage.delete(name)
+
+
+class Command(BaseCommand):
+    help = (
+        "Create demo logins, authors, topics and articles in every workflow state. Safe to rerun."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="Run even though DEBUG is off.")
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "load_demo creates accounts with published passwords; it only runs with DEBUG on. "
+                "Use --force to run it anyway."
+            )
+        started = time.monotonic()
+        self.now = timezone.now()
+        self.specs = {spec["slug"]: spec for spec in content.ARTICLES}
+        with transaction.atomic():
+            self.users = self.load_logins()
+            self.authors = self.load_authors()
+            self.topics = self.load_topics()
+            existing = set(
+                Article.objects.filter(slug__in=self.specs).values_list("slug", flat=True)
+            )
+            new = [spec for spec in content.ARTICLES if spec["slug"] not in existing]
+            for spec in new:
+                self.write(spec)
+        self.report(len(new), time.monotonic() - started)
+
+    # People and topics -------------------------------------------------------------------
+
+    def load_logins(self):
+        User = get_user_model()
+        usernames = [username for _, username, *_ in content.LOGINS]
+        users = {user.username: user for user in User.objects.filter(username__in=usernames)}
+        groups = {
+            group.name: group for group in Group.objects.filter(name__in=[EDITORS, COLUMNISTS])
+        }
+        if len(groups) < 2:
+            raise CommandError("The Editors and Columnists groups are missing. Run migrate first.")
+        hashed = None
+        for role, username, first_name, last_name, _ in content.LOGINS:
+            if username in users:
+                continue
+            # One shared demo password: hash it once, since hashing is slow on purpose.
+            hashed = hashed or make_password(content.PASSWORD)
+            user = User.objects.create(
+                username=username,
+                first_name=first_name,
+                last_name=last_name,
+                email=f"{username}@example.com",
+                password=hashed,
+                is_staff=True,
+                is_superuser=role == "Administrator",
+            )
+            if role in GROUP_FOR_ROLE:
+                user.groups.add(groups[GROUP_FOR_ROLE[role]])
+            users[username] = user
+        return users
+
+    def load_authors(self):
+        slugs = [spec["slug"] for spec in content.AUTHORS]
+        authors = {author.slug: author for author in Author.objects.filter(slug__in=slugs)}
+        for spec in content.AUTHORS:
+            if spec["slug"] in authors:
+                continue
+            forget(f"avatars/{spec['slug']}.webp")
+            author = Author(
+                name=spec["name"],
+                slug=spec["slug"],
+                bio=spec["bio"],
+                user=self.users.get(spec["username"]),
+                avatar=ContentFile(pictures.avatar(spec["name"], spec["palette"]), "avatar.png"),
+            )
+            author.save()  # Author.save crops the avatar and stores it as avatars/<slug>.webp
+            AuthorLink.objects.bulk_create(
+                AuthorLink(author=author, label=label, url=url, position=position)
+                for position, (label, url) in enumerate(spec["links"])
+            )
+            authors[author.slug] = author
+        return authors
+
+    def load_topics(self):
+        topics = {
+            topic.slug: topic
+            for topic in Topic.objects.filter(slug__in=[t[1] for t in content.TOPICS])
+        }
+        for name, slug, description in content.TOPICS:
+            if slug not in topics:
+                topics[slug] = Topic.objects.create(name=name, slug=slug, description=description)
+        return {
+            name: topics[slug] for name, slug, _ in content.TOPICS
+        }  # found by slug, used by name
+
+    def image(self, spec, uploader):
+        """The article's featured image, drawn once; ``picture_of`` borrows another article's."""
+        spec = self.specs[spec["picture_of"]] if "picture_of" in spec else spec
+        if "picture" not in spec:
+            return None
+        filename = f"demo-{slugify(spec['slug'])}.jpg"
+        image = Image.objects.filter(file=f"images/{filename}").first()
+        if image is None:
+            forget(f"images/{filename}")
+            data, alt_text = pictures.featured(spec["slug"], *spec["picture"])
+            image = Image.objects.create(
+                file=ContentFile(data, filename),
+                alt_text=alt_text,
+                credit=CREDIT,
+                uploaded_by=uploader,
+            )
+        return image
+
+    # Articles ----------------------------------------------------------------------------
+
+    def at(self, days_from_today, hh_mm):
+        """An aware datetime ``days_from_today`` days away at ``hh_mm``, newsroom time."""
+        day = timezone.localdate(self.now) + timedelta(days=days_from_today)
+        return timezone.make_aware(datetime.combine(day, datetime.strptime(hh_mm, "%H:%M").time()))
+
+    def step(self, when, transition, article, **kwargs):
+        """Make one real transition, then date its audit entry to when the demo says it happened."""
+        transition(article, **kwargs)
+        latest = article.events.latest("pk")
+        ArticleEvent.objects.filter(pk=latest.pk).update(created_at=when)  # demo backdating
+        return latest
+
+    def write(self, spec):
+        rng = random.Random(spec["slug"])
+        state = spec.get("state", Status.PUBLISHED)
+        lead = self.authors[spec["authors"][0]]
+        writer = lead.user or self.users["editor"]  # a guest's pieces are filed by the desk
+        editor = self.users[spec.get("editor") or rng.choice(["editor", "editor2"])]
+
+        if "published" in spec:
+            published = self.at(-spec["published"][0], spec["published"][1])
+            submitted = published - hours(4, 30, rng)
+            created = submitted - hours(24, 120, rng)
+        else:
+            created = self.now - timedelta(days=spec["days_ago"]) - hours(0, 6, rng)
+            submitted = created + hours(3, 20, rng)
+        decided = submitted + hours(18, 30, rng)
+
+        article = Article(
+            title=spec["title"],
+            slug=spec["slug"],
+            standfirst=spec.get("standfirst", ""),
+            body=spec["body"].strip(),
+            featured_image=self.image(spec, uploader=writer),
+            featured_image_caption=spec.get("caption", ""),
+        )
+        self.step(created, workflow.create, article, by=writer)
+        for position, slug in enumerate(spec["authors"]):
+            Byline.objects.get_or_create(
+                article=article, author=self.authors[slug], defaults={"position": position}
+            )
+        article.topics.add(*(self.topics[name] for name in spec["topics"]))
+
+        # Everything except a plain draft goes through the review desk; guests' pieces skip it.
+        last = created
+        reviewed = state not in (Status.DRAFT, Status.TRASHED) or spec.get("withdrawn")
+        if reviewed and lead.user:
+            self.step(submitted, workflow.submit, article, by=writer)
+            last = submitted
+        if spec.get("withdrawn"):
+            last = decided
+            self.step(last, workflow.withdraw, article, by=writer)
+        elif state == Status.TRASHED:
+            last = created + hours(24, 48, rng)
+            self.step(last, workflow.trash, article, by=writer)
+        elif state == Status.SUBMITTED and "assign" in spec:
+            self.assign(article, spec, when=submitted + hours(1, 5, rng))
+        elif state == Status.CHANGES_REQUESTED:
+            last = decided + hours(2, 8, rng)
+            self.step(decided, workflow.request_changes, article, by=editor, note=spec["note"])
+            note = article.review_notes.latest("pk")
+            reply = notes.add_note(article, by=writer, body=spec["reply"], parent=note)
+            ReviewNote.objects.filter(pk=note.pk).update(created_at=decided)  # demo backdating
+            ReviewNote.objects.filter(pk=reply.pk).update(created_at=last)
+        elif state == Status.SCHEDULED:
+            last = decided
+            publish_at = self.at(*spec["publish_in"])
+            self.step(last, workflow.schedule, article, by=editor, publish_at=publish_at)
+        elif state in (Status.PUBLISHED, Status.UNPUBLISHED):
+            last = published
+            self.step(last, workflow.publish, article, by=editor)
+            if state == Status.UNPUBLISHED:
+                last = self.now - timedelta(days=spec["unpublished_days_ago"]) - hours(0, 4, rng)
+                self.step(last, workflow.unpublish, article, by=editor, reason=spec["reason"])
+
+        # Demo backdating: the transitions stamped "now"; move the article to its own past.
+        dates = {"created_at": created, "updated_at": last}
+        if article.submitted_at:
+            dates["submitted_at"] = submitted
+        if state in (Status.PUBLISHED, Status.UNPUBLISHED):
+            dates["published_at"] = published
+        Article.objects.filter(pk=article.pk).update(**dates)
+
+    def assign(self, article, spec, when):
+        """Put a submission on an editor's desk; a due date in the past makes it overdue."""
+        assignee, due_in = spec["assign"]
+        assignee = self.users[assignee]
+        due = timezone.localdate(self.now) + timedelta(days=due_in)
+        today = timezone.localdate(self.now)
+        # assign() refuses a date already passed, so an overdue one is set to today, then moved.
+        event = self.step(
+            when,
+            workflow.assign,
+            article,
+            by=self.users["editor"],
+            assignee=assignee,
+            due=max(due, today),
+        )
+        if due < today:  # demo backdating, note included, as if assigned when it was submitted
+            Article.objects.filter(pk=article.pk).update(review_due=due)
+            ArticleEvent.objects.filter(pk=event.pk).update(
+                note=workflow.assignment_note(assignee, due)
+            )
+
+    # Report ------------------------------------------------------------------------------
+
+    def report(self, new, seconds):
+        states = " · ".join(
+            f"{label.lower()} {Article.objects.in_state(status).count()}"
+            for status, label in Status.choices
+        )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready in {seconds:.1f} s ({new} new articles this run)."
+            )
+        )
+        self.stdout.write(
+            f"{get_user_model().objects.count()} logins, {Author.objects.count()} authors, "
+            f"{Topic.objects.count()} topics, {Article.objects.count()} articles, "
+            f"{Image.objects.count()} images.\nArticles: {states}.\n"
+        )
+        rows = [("Role", "Username", "Password", "What to try")]
+        rows += [
+            (role, username, content.PASSWORD, tip) for role, username, _, _, tip in content.LOGINS
+        ]
+        widths = [max(len(row[column]) for row in rows) for column in range(3)]
+        for number, row in enumerate(rows):
+            cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+            line = "  ".join([*cells, row[3]])
+            self.stdout.write(self.style.MIGRATE_HEADING(line) if number == 0 else line)
+        self.stdout.write(
+            "\nThe site:  http://127.0.0.1:8000/\nThe admin: http://127.0.0.1:8000/admin/\n"
+            "Every demo login shares that password. Never run this on a public site."
+        )

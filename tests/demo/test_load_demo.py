@@ -1,0 +1,211 @@
+from datetime import timedelta
+from io import StringIO
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.db.models import Count
+from django.test import override_settings
+from django.utils import timezone
+from PIL import Image as PillowImage
+
+from articles.models import (
+    Action,
+    Article,
+    ArticleEvent,
+    Byline,
+    ReviewNote,
+    Status,
+    TaggedArticle,
+    Topic,
+)
+from articles.roles import COLUMNISTS, EDITORS
+from authors.models import Author, AuthorLink
+from demo import content, pictures
+from images.models import Image
+
+pytestmark = pytest.mark.django_db
+
+COUNTED = (
+    User,
+    Author,
+    AuthorLink,
+    Topic,
+    Article,
+    Byline,
+    TaggedArticle,
+    Image,
+    ArticleEvent,
+    ReviewNote,
+)
+
+
+def load(**options):
+    out = StringIO()
+    call_command("load_demo", stdout=out, **options)
+    return out.getvalue()
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in COUNTED}
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for this module in a transaction that is rolled back afterwards."""
+    media = tmp_path_factory.mktemp("demo-media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(DEBUG=True, MEDIA_ROOT=media),
+        transaction.atomic(),
+    ):
+        output = load()
+        yield SimpleNamespace(media=media, output=output)
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def small_pictures(monkeypatch):
+    """Featured images too small to need renditions, for tests about something else."""
+    featured = pictures.featured
+    monkeypatch.setattr(pictures, "featured", lambda *args: featured(*args, size=(160, 90)))
+
+
+def test_refuses_without_force_when_debug_is_off_and_runs_with_it(settings, small_pictures):
+    settings.DEBUG = False
+    before = counts()
+    with pytest.raises(CommandError, match="only runs with DEBUG on"):
+        load()
+    assert counts() == before
+
+    output = load(force=True)
+
+    assert User.objects.filter(username="admin", is_superuser=True).exists()
+    assert Article.objects.published().count() >= 40
+    assert "Demo content ready" in output
+
+
+def test_running_again_creates_nothing(demo, settings):
+    settings.DEBUG = True
+    settings.MEDIA_ROOT = demo.media
+    before = counts()
+
+    output = load()
+    load()
+
+    assert counts() == before
+    assert "(0 new articles this run)" in output
+
+
+def test_prints_the_logins_and_where_to_go(demo):
+    for _, username, *_ in content.LOGINS:
+        assert f"\n{username}" in demo.output or f" {username} " in demo.output
+    assert content.PASSWORD in demo.output
+    assert "http://127.0.0.1:8000/" in demo.output
+    assert "http://127.0.0.1:8000/admin/" in demo.output
+
+
+def test_demo_logins(demo):
+    columnists = User.objects.filter(
+        groups__name=COLUMNISTS, is_staff=True, author_profile__isnull=False
+    )
+    editors = User.objects.filter(groups__name=EDITORS, is_staff=True)
+    admin = User.objects.get(username="admin")
+
+    assert columnists.count() >= 4
+    assert {"editor", "editor2"} <= set(editors.values_list("username", flat=True))
+    assert editors.filter(author_profile__isnull=False).count() <= 1
+    assert admin.is_superuser and admin.is_staff
+    for user in [*columnists, *editors, admin]:
+        assert user.check_password(content.PASSWORD)
+    assert Author.objects.filter(user__isnull=True).exists(), "a guest contributor has no login"
+
+
+def test_authors_have_a_bio_an_avatar_and_links(demo, settings):
+    settings.MEDIA_ROOT = demo.media
+    for author in Author.objects.prefetch_related("links"):
+        assert 2 <= len(author.bio.split("\n\n")) <= 3
+        with PillowImage.open(author.avatar.path) as avatar:
+            assert avatar.size == (400, 400)
+        links = list(author.links.all())
+        assert 1 <= len(links) <= 3
+        assert all(link.url.startswith("https://") for link in links)
+    assert Author.objects.filter(name__contains="’").exists()
+
+
+def test_published_articles_spread_over_topics_and_time(demo):
+    published = Article.objects.published()
+    topics_per_article = published.annotate(n=Count("topic_links")).values_list("n", flat=True)
+    topics_used = Topic.objects.filter(article_links__content_object__in=published).distinct()
+    dates = published.values_list("published_at", flat=True)
+
+    assert published.count() >= 40
+    assert all(2 <= n <= 4 for n in topics_per_article)
+    assert topics_used.count() >= 12
+    assert max(dates) - min(dates) > timedelta(days=90)
+    assert max(dates) <= timezone.now()
+
+
+def test_every_published_article_has_a_described_featured_image(demo):
+    published = Article.objects.published().select_related("featured_image")
+    for article in published:
+        image = article.featured_image
+        assert image is not None, article.slug
+        assert image.alt_text.strip() and len(image.alt_text) <= 250
+        assert image.credit.strip()
+        assert article.featured_image_caption.strip()
+        assert (image.width, image.height) == pictures.FEATURED_SIZE
+    shared = published.values("featured_image").annotate(n=Count("pk")).filter(n__gt=1)
+    assert shared.exists(), "a reused image shows that images are shared"
+
+
+def test_some_articles_have_two_bylines_in_order(demo):
+    pair = Article.objects.annotate(n=Count("bylines")).filter(n=2)
+    assert pair.count() >= 2
+    for article in pair:
+        assert [byline.position for byline in article.bylines.all()] == [0, 1]
+
+
+def test_there_is_an_article_in_every_state(demo):
+    for status in Status:
+        assert Article.objects.in_state(status).exists(), status
+    assert Article.objects.scheduled().exists()
+
+
+def test_the_review_desk_has_work(demo):
+    today = timezone.localdate()
+    queue = Article.objects.filter(status=Status.SUBMITTED)
+    assert queue.filter(assignee__username="editor", review_due__gte=today).exists()
+    assert queue.filter(assignee__isnull=False, review_due__lt=today).exists(), "one is overdue"
+    assert queue.filter(assignee__isnull=True).exists()
+
+    for article in Article.objects.filter(status=Status.CHANGES_REQUESTED):
+        note = article.review_notes.get(parent=None)
+        assert note.author.groups.filter(name=EDITORS).exists()
+        assert note.replies.get().author.author_profile in article.authors.all()
+
+
+def test_the_audit_log_follows_the_story(demo):
+    for article in Article.objects.filter(status=Status.PUBLISHED):
+        events = list(article.events.order_by("created_at"))
+        assert events[0].action == Action.CREATE
+        assert events[-1].action == Action.PUBLISH
+        assert events[-1].created_at == article.published_at
+        assert events[-1].actor.groups.filter(name=EDITORS).exists()
+    unpublished = Article.objects.get(status=Status.UNPUBLISHED)
+    assert unpublished.events.filter(action=Action.UNPUBLISH).exclude(note="").exists()
+
+
+def test_columnists_each_have_work_in_several_states(demo):
+    for author in Author.objects.filter(user__groups__name=COLUMNISTS):
+        states = set(Article.objects.by_author(author).values_list("status", flat=True))
+        assert Status.PUBLISHED in states and len(states) >= 2, author
+
+
+def test_unicode_survives_the_round_trip(demo):
+    titles = Article.objects.published().values_list("title", flat=True)
+    assert any("ó" in title or "ł" in title for title in titles)
+    assert any("Το καλοκαίρι" in title for title in titles)
+    assert Article.objects.filter(slug="miasto-które-słucha", body__contains="Kraków").exists()
