@@ -19,7 +19,7 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 
 run: $(VENV)/.installed
 	DEBUG=1 $(PY) manage.py migrate --no-input
-	DEBUG=1 $(PY) manage.py load_demo
+	DEBUG=1 PORT=$(PORT) $(PY) manage.py load_demo
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed-dev

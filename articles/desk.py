@@ -46,5 +46,5 @@ def columnist_desk(user):
         "changes_requested": own.filter(status=Status.CHANGES_REQUESTED)[:10],
         "in_review": own.filter(status=Status.SUBMITTED)[:10],
         "scheduled": own.scheduled().order_by("published_at")[:10],
-        "waiting_notes": notes.waiting_for(user, own.exclude(status=Status.TRASHED).values("pk")),
+        "open_threads": notes.open_threads(user, own.exclude(status=Status.TRASHED).values("pk")),
     }

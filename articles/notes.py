@@ -35,23 +35,24 @@ def set_resolved(note, *, by, resolved=True):
     return note
 
 
-def waiting_for(user, articles, limit=10):
-    """Open threads on ``articles`` in which someone else had the last word."""
+def open_threads(user, articles, limit=10):
+    """Open threads on ``articles``, newest first, each as its latest message.
+
+    ``your_turn`` is set on a message someone else wrote: the thread waits for ``user``.
+    """
     threads = (
         ReviewNote.objects.open()
         .filter(parent=None, article__in=articles)
         .select_related("article", "author")
         .prefetch_related("replies__author")
-        .order_by("-created_at")
+        .order_by("-created_at")[:limit]
     )
-    waiting = []
+    latest = []
     for thread in threads:
         last = max([thread, *thread.replies.all()], key=lambda note: (note.created_at, note.pk))
-        if last.author_id != user.pk:
-            waiting.append(last)
-        if len(waiting) == limit:
-            break
-    return waiting
+        last.your_turn = last.author_id != user.pk
+        latest.append(last)
+    return sorted(latest, key=lambda note: not note.your_turn)
 
 
 def thread(article):

@@ -57,7 +57,7 @@ class ArticleAdmin(HiddenObjectsAreNotFound, admin.ModelAdmin):
         "state_badge",
         "byline_names",
         "published_at",
-        "assignee",
+        "reviewer",
         "updated_at",
     ]
     list_filter = [
@@ -169,6 +169,10 @@ class ArticleAdmin(HiddenObjectsAreNotFound, admin.ModelAdmin):
     @admin.display(description="authors")
     def byline_names(self, obj):
         return ", ".join(author.name for author in obj.byline_authors) or "—"
+
+    @admin.display(description="reviewer", ordering="assignee__first_name")
+    def reviewer(self, obj):
+        return workflow.display_name(obj.assignee) if obj.assignee else "—"
 
     @admin.display(description="body")
     def rendered_body(self, obj):

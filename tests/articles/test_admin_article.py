@@ -757,7 +757,7 @@ def test_replies_in_a_resolved_thread_are_no_longer_waiting(client):
     post_note(client, article, resolve=thread.pk)
 
     assert client.get(url("change", article)).context["open_notes"] == []
-    assert list(client.get(reverse("admin:index")).context["waiting_notes"]) == []
+    assert client.get(reverse("admin:index")).context["open_threads"] == []
 
 
 # The dashboard.
@@ -805,7 +805,10 @@ def test_a_columnists_dashboard_shows_their_own_work_and_notes_only(client):
     assert [a.title for a in response.context["drafts"]] == ["My draft"]
     assert [a.title for a in response.context["in_review"]] == ["My submission"]
     assert [a.title for a in response.context["changes_requested"]] == ["My revision"]
-    assert [n.body for n in response.context["waiting_notes"]] == ["Add a source."]
+    assert [(n.body, n.your_turn) for n in response.context["open_threads"]] == [
+        ("Add a source.", True),
+        ("My own remark.", False),
+    ]
     assert "state_counts" not in response.context
     content = response.content.decode()
     assert "Their " not in content and "Their note." not in content

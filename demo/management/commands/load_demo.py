@@ -5,6 +5,7 @@ the demo user who would do them, so the audit log reads like a real desk's. Anyt
 already exists (looked up by username or slug) is left alone, so running it again is safe.
 """
 
+import os
 import random
 import time
 from datetime import datetime, timedelta
@@ -285,7 +286,8 @@ class Command(BaseCommand):
             cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
             line = "  ".join([*cells, row[3]])
             self.stdout.write(self.style.MIGRATE_HEADING(line) if number == 0 else line)
+        site = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
         self.stdout.write(
-            "\nThe site:  http://127.0.0.1:8000/\nThe admin: http://127.0.0.1:8000/admin/\n"
+            f"\nThe site:  {site}/\nThe admin: {site}/admin/\n"
             "Every demo login shares that password. Never run this on a public site."
         )
