@@ -48,7 +48,12 @@ NOT_LIVE = (S.DRAFT, S.SUBMITTED, S.CHANGES_REQUESTED, S.UNPUBLISHED, S.SCHEDULE
 
 RULES = {
     "submit": Rule("Submit for review", (S.DRAFT, S.CHANGES_REQUESTED), _author_or_editor),
-    "withdraw": Rule("Withdraw from review", (S.SUBMITTED,), _author_or_editor),
+    # Withdrawing is the writer's own "not yet"; editors answer a submission with a note instead.
+    "withdraw": Rule(
+        "Withdraw from review",
+        (S.SUBMITTED,),
+        lambda user, article: user.is_active and has_byline(user, article),
+    ),
     "request_changes": Rule(
         "Request changes", (S.SUBMITTED, S.UNPUBLISHED), _perm("review_article"), "note"
     ),

@@ -100,6 +100,7 @@ class AssignForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = workflow.editors()
+        self.fields["assignee"].label_from_instance = workflow.display_name
 
 
 class NoteForm(forms.Form):

@@ -841,8 +841,8 @@ def test_columnists_cannot_open_the_audit_log(client):
 
 @pytest.mark.parametrize("maker", [make_editor, make_admin], ids=["editor", "admin"])
 def test_no_one_adds_changes_or_deletes_audit_log_entries(client, maker):
-    _, article = bylined("submitted")
-    workflow.withdraw(article, by=make_editor())
+    author, article = bylined("submitted")
+    workflow.withdraw(article, by=author)
     event = ArticleEvent.objects.get()
     client.force_login(maker())
     change = reverse("admin:articles_articleevent_change", args=[event.pk])
