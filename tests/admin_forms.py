@@ -1,12 +1,13 @@
 """Build the POST a browser would send from an admin change form, as the user sees it."""
 
+from django.db.models.fields.files import FieldFile
 from django.forms.models import ModelChoiceIteratorValue
 
 
 def _value(bound_field):
     value = bound_field.value()
-    if value is None:
-        return ""
+    if value is None or isinstance(value, FieldFile):
+        return ""  # a browser sends no file unless a new one is chosen
     if isinstance(value, ModelChoiceIteratorValue):
         return value.value
     if isinstance(value, (list, tuple)):
