@@ -209,3 +209,22 @@ def test_unicode_survives_the_round_trip(demo):
     assert any("ó" in title or "ł" in title for title in titles)
     assert any("Το καλοκαίρι" in title for title in titles)
     assert Article.objects.filter(slug="miasto-które-słucha", body__contains="Kraków").exists()
+
+
+def test_every_demo_article_page_shows_the_whole_anatomy(demo, client):
+    parts = [
+        "<h1>",
+        'class="byline"',
+        "<figcaption>",
+        'class="credit"',
+        'class="article-body"',
+        "The views expressed in this article are the",
+        "About the Author",
+        "Related Topics",
+        "Related Posts",
+    ]
+    for article in Article.objects.published():
+        html = client.get(article.get_absolute_url()).content.decode()
+        positions = [html.find(part) for part in parts]
+        assert -1 not in positions, (article.slug, dict(zip(parts, positions, strict=True)))
+        assert positions == sorted(positions), article.slug
