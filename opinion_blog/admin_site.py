@@ -30,7 +30,7 @@ class NewsroomAdminSite(admin.AdminSite):
     site_header = "Opinion Blog newsroom"
     site_title = "Opinion Blog newsroom"
     index_title = "Dashboard"
-    enable_nav_sidebar = True
+    enable_nav_sidebar = False  # the dashboard and breadcrumbs do this job; lists need the width
 
     def autocomplete_view(self, request):
         return AutocompleteView.as_view(admin_site=self)(request)
