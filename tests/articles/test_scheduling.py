@@ -15,6 +15,7 @@ from tests.factories import (
     make_author,
     make_columnist,
     make_editor,
+    make_published,
     make_scheduled,
 )
 
@@ -67,6 +68,32 @@ def test_a_scheduled_article_is_hidden_until_its_time_then_shown_with_no_job(cli
     clock.move_to(out_at)
     assert reader_sees(client, article)
     assert Article.objects.get(pk=article.pk).status == Status.SCHEDULED  # nothing ran
+
+
+def test_every_public_page_honours_the_schedule(client, clock):
+    article = submission()
+    article.topics.add("Transport")
+    neighbour = make_published("Trams", authors=[make_author()], topics=["Transport"])
+    out_at = MORNING + timedelta(hours=2)
+    workflow.schedule(article, by=make_editor(), publish_at=out_at)
+    author = article.byline_authors[0]
+    pages = {
+        "home": reverse("articles:home"),
+        "author": author.get_absolute_url(),
+        "topic": reverse("topics:detail", kwargs={"slug": "transport"}),
+        "related posts": neighbour.get_absolute_url(),
+    }
+
+    def shown():
+        return {
+            name: article.title in client.get(url).content.decode() for name, url in pages.items()
+        }
+
+    assert shown() == dict.fromkeys(pages, False)
+    assert client.get(author.get_absolute_url()).status_code == 404  # nothing else published
+
+    clock.move_to(out_at)
+    assert shown() == dict.fromkeys(pages, True)
 
 
 def test_a_scheduled_article_reads_as_published_once_its_time_has_come(clock):
