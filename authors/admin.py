@@ -1,28 +1,19 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
-from opinion_blog.admin_site import HiddenObjectsAreNotFound
+from opinion_blog.admin_mixins import EditableWithParentInline, HiddenObjectsAreNotFound
 
 from .forms import AuthorCreationForm
 from .models import Author, AuthorLink
 
 
-class AuthorLinkInline(admin.TabularInline):
+class AuthorLinkInline(EditableWithParentInline, admin.TabularInline):
     model = AuthorLink
     extra = 1
     fields = ["label", "url", "position"]
 
-    def _may_edit(self, request, obj):
+    def may_edit_rows(self, request, obj):
         return obj is None or AuthorAdmin.may_edit(request.user, obj)
-
-    def has_add_permission(self, request, obj=None):
-        return self._may_edit(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return self._may_edit(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._may_edit(request, obj)
 
     def has_view_permission(self, request, obj=None):
         return True

@@ -3,6 +3,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from images.renditions import square_avatar
 from images.validators import validate_image_file
@@ -67,6 +68,17 @@ class Author(models.Model):
 
     def get_absolute_url(self):
         return reverse("authors:detail", kwargs={"slug": self.slug})
+
+    @property
+    def avatar_url(self):
+        return self.avatar.url if self.avatar else ""
+
+    @property
+    def summary(self):
+        """Plain text for meta descriptions: the bio's opening, or a plain line."""
+        if self.bio:
+            return Truncator(" ".join(self.bio.split())).words(40)
+        return f"Articles by {self.name}."
 
 
 class AuthorLink(models.Model):

@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 
 
 class AutocompleteView(AutocompleteJsonView):
@@ -12,18 +11,6 @@ class AutocompleteView(AutocompleteJsonView):
         if not source_field.concrete:
             raise PermissionDenied
         return term, model_admin, source_field, to_field_name
-
-
-class HiddenObjectsAreNotFound:
-    """A ModelAdmin mixin: an object outside ``get_queryset()`` answers 404.
-
-    Django's default redirects to the index with a "doesn't exist" message;
-    for an article or profile the user may not see, a plain 404 says the same
-    and gives nothing away.
-    """
-
-    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
-        raise Http404(f"No {opts.verbose_name} with ID “{object_id}”.")
 
 
 class NewsroomAdminSite(admin.AdminSite):

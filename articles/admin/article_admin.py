@@ -14,13 +14,13 @@ from articles import editing, notes, workflow
 from articles.desk import review_queue
 from articles.models import Article, Byline, ReviewNote, Status
 from articles.permissions import can_edit, can_view, is_editor
-from opinion_blog.admin_site import HiddenObjectsAreNotFound
+from opinion_blog.admin_mixins import EditableWithParentInline, HiddenObjectsAreNotFound
 
 from .filters import ReviewFilter, StateFilter
 from .forms import ArticleAdminForm, AssignForm, NoteForm, TransitionForm
 
 
-class BylineInline(admin.TabularInline):
+class BylineInline(EditableWithParentInline, admin.TabularInline):
     """Bylines are editors' to set; a columnist is credited automatically."""
 
     model = Byline
@@ -31,17 +31,8 @@ class BylineInline(admin.TabularInline):
     verbose_name = "author"
     verbose_name_plural = "authors (the first is the main byline)"
 
-    def _may_edit(self, request, obj):
+    def may_edit_rows(self, request, obj):
         return is_editor(request.user) and (obj is None or can_edit(request.user, obj))
-
-    def has_add_permission(self, request, obj=None):
-        return self._may_edit(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return self._may_edit(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._may_edit(request, obj)
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("articles.view_article")

@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils.text import Truncator
 from taggit.models import TagBase, TaggedItemBase
 
 
@@ -15,6 +16,13 @@ class Topic(TagBase):
 
     def get_absolute_url(self):
         return reverse("topics:detail", kwargs={"slug": self.slug})
+
+    @property
+    def summary(self):
+        """Plain text for meta descriptions."""
+        if self.description:
+            return Truncator(" ".join(self.description.split())).words(40)
+        return f"Articles about {self.name}."
 
 
 class TaggedArticle(TaggedItemBase):
