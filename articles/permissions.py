@@ -34,7 +34,3 @@ def can_edit(user, article):
     if is_editor(user):
         return True
     return article.status in EDITABLE_BY_AUTHORS and has_byline(user, article)
-
-
-def can_change_bylines(user):
-    return is_editor(user)
