@@ -2,13 +2,14 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
 
 from articles import editing, notes, workflow
 from articles.desk import review_queue
@@ -205,8 +206,7 @@ class ArticleAdmin(HiddenObjectsAreNotFound, admin.ModelAdmin):
     def _transition_response(self, request, article):
         form = TransitionForm.from_post(request.POST)
         if not form.is_valid():
-            for errors in form.errors.values():
-                messages.error(request, " ".join(errors))
+            _report_errors(request, form)
         else:
             name = form.cleaned_data["transition"]
             try:
@@ -261,17 +261,26 @@ class ArticleAdmin(HiddenObjectsAreNotFound, admin.ModelAdmin):
     # Extra admin views.
 
     def get_urls(self):
-        wrap = self.admin_site.admin_view
+        def wrap(view):
+            return self.admin_site.admin_view(view)
+
+        def post_only(view):
+            return self.admin_site.admin_view(require_POST(view))
+
         return [
             path("review-desk/", wrap(self.review_desk_view), name="articles_article_review_desk"),
             path(
                 "<path:object_id>/workflow/",
-                wrap(self.workflow_view),
+                post_only(self.workflow_view),
                 name="articles_article_workflow",
             ),
-            path("<path:object_id>/notes/", wrap(self.notes_view), name="articles_article_notes"),
             path(
-                "<path:object_id>/assign/", wrap(self.assign_view), name="articles_article_assign"
+                "<path:object_id>/notes/", post_only(self.notes_view), name="articles_article_notes"
+            ),
+            path(
+                "<path:object_id>/assign/",
+                post_only(self.assign_view),
+                name="articles_article_assign",
             ),
             *super().get_urls(),
         ]
@@ -284,14 +293,10 @@ class ArticleAdmin(HiddenObjectsAreNotFound, admin.ModelAdmin):
 
     def workflow_view(self, request, object_id):
         """Transitions from the read-only page (e.g. withdrawing a submission)."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
         article = self._get_viewable(request, object_id)
         return self._transition_response(request, article)
 
     def notes_view(self, request, object_id):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
         article = self._get_viewable(request, object_id)
         try:
             if "resolve" in request.POST or "reopen" in request.POST:
@@ -320,13 +325,10 @@ class ArticleAdmin(HiddenObjectsAreNotFound, admin.ModelAdmin):
         return HttpResponseRedirect(self._change_url(article) + "#review-notes")
 
     def assign_view(self, request, object_id):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
         article = self._get_viewable(request, object_id)
         form = AssignForm(request.POST)
         if not form.is_valid():
-            for errors in form.errors.values():
-                messages.error(request, " ".join(errors))
+            _report_errors(request, form)
         else:
             try:
                 workflow.assign(
@@ -394,6 +396,11 @@ class ArticleAdmin(HiddenObjectsAreNotFound, admin.ModelAdmin):
             messages.warning(
                 request, f"{skipped} selected article(s) are not in the trash and were kept."
             )
+
+
+def _report_errors(request, form):
+    for errors in form.errors.values():
+        messages.error(request, " ".join(errors))
 
 
 def _int(value):
