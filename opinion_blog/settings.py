@@ -111,12 +111,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# django-axes checks every login attempt first and refuses locked-out ones;
-# Django's own backend then checks the password.
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+# Django's own backend, with django-axes refusing locked-out logins first.
+AUTHENTICATION_BACKENDS = ["opinion_blog.auth_backends.ThrottledModelBackend"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
