@@ -38,8 +38,6 @@ class AdminContentSecurityPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path.startswith(reverse("admin:index")) and not hasattr(
-            response, "_csp_config"
-        ):
+        if request.path.startswith(reverse("admin:index")) and not hasattr(response, "_csp_config"):
             response._csp_config = settings.SECURE_CSP_ADMIN
         return response

@@ -150,8 +150,8 @@ LOGIN_URL = "admin:login"
 # addresses) and one address trying many accounts are both stopped. A lockout ends
 # by itself after the cool-off, counted from the last failed try; administrators
 # lift it sooner by deleting the access attempt in the admin.
-AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_FAILURE_LIMIT = max(1, int(os.environ.get("LOGIN_FAILURE_LIMIT", "5")))
+AXES_COOLOFF_TIME = timedelta(minutes=max(1, int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15"))))
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 # Not reset on success: with per-address counting, a success would also wipe that
 # address's failures against other accounts, letting anyone with one login keep guessing.

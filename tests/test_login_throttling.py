@@ -7,6 +7,7 @@ import time_machine
 from axes.models import AccessAttempt
 from django.urls import reverse
 
+from opinion_blog.client_ip import client_ip, header_meta_key
 from tests.factories import make_admin, make_editor
 
 pytestmark = pytest.mark.django_db
@@ -136,9 +137,7 @@ def test_a_forwarded_address_is_ignored_unless_a_proxy_is_trusted(client, editor
     assert sign_in(client, "desk", PASSWORD).status_code == 429
 
 
-def test_behind_a_trusted_proxy_the_client_address_comes_from_its_header(
-    client, editor, settings
-):
+def test_behind_a_trusted_proxy_the_client_address_comes_from_its_header(client, editor, settings):
     settings.CLIENT_IP_HEADER = "X-Forwarded-For"
     settings.CLIENT_IP_PROXY_COUNT = 1
     for number in range(5):
@@ -156,3 +155,26 @@ def test_behind_a_trusted_proxy_the_client_address_comes_from_its_header(
         client, "desk", PASSWORD, address="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.20"
     )
     assert is_signed_in(from_colleague)
+
+
+@pytest.mark.parametrize(
+    ("header", "proxies", "forwarded", "expected"),
+    [
+        ("", 1, "192.0.2.1", "10.0.0.2"),
+        ("X-Forwarded-For", 1, None, "10.0.0.2"),
+        ("X-Forwarded-For", 1, "not-an-address", "10.0.0.2"),
+        ("X-Forwarded-For", 1, "192.0.2.1", "192.0.2.1"),
+        ("X-Forwarded-For", 1, "6.6.6.6, 192.0.2.1", "192.0.2.1"),
+        ("X-Forwarded-For", 2, "6.6.6.6, 192.0.2.1, 198.51.100.5", "192.0.2.1"),
+        ("X-Forwarded-For", 2, "192.0.2.1", "10.0.0.2"),
+        ("X-Real-IP", 1, "2001:db8::1", "2001:db8::1"),
+    ],
+)
+def test_the_client_address_is_read_only_from_what_trusted_proxies_wrote(
+    rf, settings, header, proxies, forwarded, expected
+):
+    settings.CLIENT_IP_HEADER = header
+    settings.CLIENT_IP_PROXY_COUNT = proxies
+    meta = {} if forwarded is None else {header_meta_key(header or "X-Forwarded-For"): forwarded}
+
+    assert client_ip(rf.get("/", REMOTE_ADDR="10.0.0.2", **meta)) == expected
