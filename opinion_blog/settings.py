@@ -107,6 +107,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": int(os.environ.get("DATABASE_POOL_MIN_SIZE", "2")),
         "max_size": int(os.environ.get("DATABASE_POOL_MAX_SIZE", "10")),
+        # How long a request waits for a connection before it gets the 503 page.
+        "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "10")),
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
