@@ -7,6 +7,7 @@ table in README.md.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "taggit",
     "django_prose_editor",
+    "axes",
     "authors",
     "images",
     "articles",
@@ -63,6 +65,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Below the CSP middleware so its response hook runs first and picks the admin's policy.
+    "opinion_blog.middleware.AdminContentSecurityPolicyMiddleware",
+    # Before any view reads the database: a NUL byte in the path or query is a 404.
+    "opinion_blog.middleware.RejectNulBytesMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "opinion_blog.urls"
@@ -99,9 +107,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": int(os.environ.get("DATABASE_POOL_MIN_SIZE", "2")),
         "max_size": int(os.environ.get("DATABASE_POOL_MAX_SIZE", "10")),
+        # How long a request waits for a connection before it gets the 503 page.
+        "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "10")),
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Django's own backend, with django-axes refusing locked-out logins first.
+AUTHENTICATION_BACKENDS = ["opinion_blog.auth_backends.ThrottledModelBackend"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -134,17 +147,40 @@ ARTICLES_PER_PAGE = 12
 
 LOGIN_URL = "admin:login"
 
-# Content Security Policy: everything is served from this origin; no CDN.
+# Login throttling (django-axes). Failures are counted per account and, separately,
+# per client address: many passwords against one account (from any number of
+# addresses) and one address trying many accounts are both stopped. A lockout ends
+# by itself after the cool-off, counted from the last failed try; administrators
+# lift it sooner by deleting the access attempt in the admin.
+AXES_FAILURE_LIMIT = max(1, int(os.environ.get("LOGIN_FAILURE_LIMIT", "5")))
+AXES_COOLOFF_TIME = timedelta(minutes=max(1, int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15"))))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Not reset on success: with per-address counting, a success would also wipe that
+# address's failures against other accounts, letting anyone with one login keep guessing.
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_CALLABLE = "opinion_blog.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "opinion_blog.client_ip.client_ip"
+# The client's address is REMOTE_ADDR unless the proxies in front are trusted to
+# report it: then CLIENT_IP_HEADER names their header (e.g. X-Forwarded-For) and
+# CLIENT_IP_PROXY_COUNT how many of them append to it.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+CLIENT_IP_PROXY_COUNT = int(os.environ.get("CLIENT_IP_PROXY_COUNT", "1"))
+
+# Content Security Policy: everything is served from this origin; no CDN, and
+# no inline styles on the public site (they all live in static/css/site.css).
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
 }
+# Under /admin/ only: Django's admin widgets and the rich-text editor set inline
+# styles, so the admin's policy allows them (scripts stay nonce-only).
+SECURE_CSP_ADMIN = {**SECURE_CSP, "style-src": [CSP.SELF, CSP.UNSAFE_INLINE]}
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

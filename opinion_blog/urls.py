@@ -3,6 +3,9 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+# A lost database connection is a 503 with Retry-After; any other error the styled 500.
+handler500 = "opinion_blog.errors.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("authors/", include("authors.urls")),

@@ -1,0 +1,21 @@
+"""The one authentication backend: Django's, behind django-axes' lockout check."""
+
+from axes.backends import AxesStandaloneBackend
+from django.contrib.auth.backends import ModelBackend
+
+
+class ThrottledModelBackend(AxesStandaloneBackend, ModelBackend):
+    """Refuse locked-out logins, then check the password and permissions as Django does.
+
+    A single backend (rather than axes' beside Django's) keeps APIs that need
+    exactly one, such as ``User.objects.with_perm()``, working unchanged.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        # Raises AxesBackendPermissionDenied while the account or address is locked out.
+        AxesStandaloneBackend.authenticate(
+            self, request, username=username, password=password, **kwargs
+        )
+        return ModelBackend.authenticate(
+            self, request, username=username, password=password, **kwargs
+        )
