@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.text import Truncator
 
@@ -21,6 +21,28 @@ class AuthorQuerySet(models.QuerySet):
 
         published_byline = Article.objects.published().filter(bylines__author=OuterRef("pk"))
         return self.filter(Exists(published_byline))
+
+    def by_latest_publication(self):
+        """Authors with published work, newest publication first, with ``latest_article_id``.
+
+        Each sub-query reads one author's bylines through ``byline_author_idx``:
+        its cost follows that author's output, not the size of the archive.
+        """
+        from articles.models import Article
+
+        latest = (
+            Article.objects.published()
+            .filter(bylines__author=OuterRef("pk"))
+            .order_by("-published_at", "-pk")
+        )
+        return (
+            self.annotate(
+                latest_published_at=Subquery(latest.values("published_at")[:1]),
+                latest_article_id=Subquery(latest.values("pk")[:1]),
+            )
+            .filter(latest_published_at__isnull=False)
+            .order_by("-latest_published_at", "name", "pk")
+        )
 
 
 class Author(models.Model):
@@ -79,6 +101,12 @@ class Author(models.Model):
         if self.bio:
             return Truncator(" ".join(self.bio.split())).words(40)
         return f"Articles by {self.name}."
+
+    @property
+    def one_line_bio(self):
+        """The bio's first paragraph, cut short: for lists of columnists."""
+        first_paragraph = self.bio.strip().split("\n\n", 1)[0]
+        return Truncator(" ".join(first_paragraph.split())).words(24)
 
 
 class AuthorLink(models.Model):

@@ -1,4 +1,5 @@
 from django.shortcuts import get_object_or_404
+from django.views.generic import ListView
 
 from articles.models import Article
 from articles.views import PublishedArticleListView
@@ -23,3 +24,25 @@ class AuthorDetailView(PublishedArticleListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(author=self.author, **kwargs)
+
+
+class AuthorListView(ListView):
+    """The columnists: everyone with published work, most recently published first."""
+
+    template_name = "authors/author_list.html"
+    context_object_name = "authors"
+    paginate_by = 24
+
+    def get_queryset(self):
+        return Author.objects.by_latest_publication()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        authors = context["authors"]
+        latest = Article.objects.filter(pk__in=[a.latest_article_id for a in authors]).only(
+            "title", "slug", "published_at"
+        )
+        latest_by_id = {article.pk: article for article in latest}
+        for author in authors:
+            author.latest_article = latest_by_id.get(author.latest_article_id)
+        return context
