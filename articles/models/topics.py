@@ -1,7 +1,7 @@
 from django.db import models
 from django.db.models import Count, Exists, OuterRef
-from django.utils import timezone
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import Truncator
 from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
