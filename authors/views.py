@@ -4,7 +4,7 @@ from django.views.generic import ListView
 from articles.models import Article
 from articles.views import PublishedArticleListView
 
-from .models import Author
+from .models import Author, latest_articles
 
 
 class AuthorDetailView(PublishedArticleListView):
@@ -38,11 +38,7 @@ class AuthorListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        authors = context["authors"]
-        latest = Article.objects.filter(pk__in=[a.latest_article_id for a in authors]).only(
-            "title", "slug", "published_at"
-        )
-        latest_by_id = {article.pk: article for article in latest}
-        for author in authors:
-            author.latest_article = latest_by_id.get(author.latest_article_id)
+        latest = latest_articles(context["authors"])
+        for author in context["authors"]:
+            author.latest_article = latest.get(author.pk)
         return context

@@ -1,7 +1,6 @@
 from django.db import models
 from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import Truncator
 from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
@@ -30,13 +29,10 @@ class TopicQuerySet(models.QuerySet):
         One grouped join over the topic links of published articles: no
         sub-query per topic.
         """
-        from .article import LIVE_STATUSES
+        from .article import Article
 
         return (
-            self.filter(
-                article_links__content_object__status__in=LIVE_STATUSES,
-                article_links__content_object__published_at__lte=timezone.now(),
-            )
+            self.filter(article_links__content_object__in=Article.objects.published())
             .annotate(article_count=Count("article_links"))
             .order_by("-article_count", "name")
             .only("name", "slug", "description")
