@@ -46,7 +46,7 @@ def long_article():
         featured_image=make_image(width=1600, height=900),
         featured_image_caption="A street at dawn.",
     )
-    for n in range(6):
+    for _ in range(6):
         make_published(authors=[authors[0]], topics=topics[:2], featured_image=make_image())
     return article
 
