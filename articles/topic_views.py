@@ -1,4 +1,5 @@
 from django.shortcuts import get_object_or_404
+from django.views.generic import ListView
 
 from .models import Article, Topic
 from .views import PublishedArticleListView
@@ -23,3 +24,14 @@ class TopicDetailView(PublishedArticleListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(topic=self.topic, **kwargs)
+
+
+class TopicListView(ListView):
+    """Every topic with published work, most used first, with its count."""
+
+    template_name = "articles/topic_list.html"
+    context_object_name = "topics"
+    paginate_by = 60
+
+    def get_queryset(self):
+        return Topic.objects.by_use()

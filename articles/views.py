@@ -7,6 +7,8 @@ from django.views.generic import DetailView, ListView
 
 from .models import Article, SlugRedirect
 from .permissions import can_view
+from .sharing import share_links
+from .structured_data import article_json_ld
 
 
 class PublishedArticleListView(ListView):
@@ -23,6 +25,17 @@ class PublishedArticleListView(ListView):
 
 class HomeView(PublishedArticleListView):
     template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not context["page_obj"].has_previous():
+            context["featured"] = list(
+                Article.objects.published()
+                .filter(front_page_slot__isnull=False)
+                .for_listing()
+                .order_by("front_page_slot__position")
+            )
+        return context
 
 
 class ArticleDetailView(DetailView):
@@ -60,6 +73,9 @@ class ArticleDetailView(DetailView):
         context["related_articles"] = (
             Article.objects.select_related("featured_image").with_bylines().related_to(self.object)
         )
+        url = self.request.build_absolute_uri(self.object.get_absolute_url())
+        context["share_links"] = share_links(url, self.object.title)
+        context["structured_data"] = article_json_ld(self.object, self.request)
         return context
 
 

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Max, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.text import Truncator
 
@@ -21,6 +21,45 @@ class AuthorQuerySet(models.QuerySet):
 
         published_byline = Article.objects.published().filter(bylines__author=OuterRef("pk"))
         return self.filter(Exists(published_byline))
+
+    def by_latest_publication(self):
+        """Authors with published work, newest publication first, as ``latest_published_at``.
+
+        One grouped join of bylines with published articles, not a sub-query per
+        author; ``with_latest_articles`` then finds the pieces for one page.
+        """
+        from articles.models import Article
+
+        return (
+            self.filter(bylines__article__in=Article.objects.published())
+            .annotate(latest_published_at=Max("bylines__article__published_at"))
+            .order_by("-latest_published_at", "name", "pk")
+        )
+
+
+def latest_articles(authors):
+    """Each author's newest published article, as ``{author pk: article}``, in two queries.
+
+    Meant for a page of authors: the sub-query runs once for each author given,
+    through the byline index, however large the archive.
+    """
+    from articles.models import Article
+
+    newest = (
+        Article.objects.published()
+        .filter(bylines__author=OuterRef("pk"))
+        .order_by("-published_at", "-pk")
+        .values("pk")[:1]
+    )
+    latest_ids = dict(
+        Author.objects.filter(pk__in=[author.pk for author in authors])
+        .annotate(latest_article_id=Subquery(newest))
+        .values_list("pk", "latest_article_id")
+    )
+    articles = Article.objects.only("title", "slug", "published_at").in_bulk(
+        [pk for pk in latest_ids.values() if pk]
+    )
+    return {author_pk: articles.get(pk) for author_pk, pk in latest_ids.items()}
 
 
 class Author(models.Model):
@@ -79,6 +118,12 @@ class Author(models.Model):
         if self.bio:
             return Truncator(" ".join(self.bio.split())).words(40)
         return f"Articles by {self.name}."
+
+    @property
+    def one_line_bio(self):
+        """The bio's first paragraph, cut short: for lists of columnists."""
+        first_paragraph = self.bio.strip().split("\n\n", 1)[0]
+        return Truncator(" ".join(first_paragraph.split())).words(24)
 
 
 class AuthorLink(models.Model):

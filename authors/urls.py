@@ -5,5 +5,6 @@ from . import views
 app_name = "authors"
 
 urlpatterns = [
+    path("", views.AuthorListView.as_view(), name="list"),
     path("<str:slug>/", views.AuthorDetailView.as_view(), name="detail"),
 ]

@@ -1,9 +1,10 @@
 from django.shortcuts import get_object_or_404
+from django.views.generic import ListView
 
 from articles.models import Article
 from articles.views import PublishedArticleListView
 
-from .models import Author
+from .models import Author, latest_articles
 
 
 class AuthorDetailView(PublishedArticleListView):
@@ -23,3 +24,21 @@ class AuthorDetailView(PublishedArticleListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(author=self.author, **kwargs)
+
+
+class AuthorListView(ListView):
+    """The columnists: everyone with published work, most recently published first."""
+
+    template_name = "authors/author_list.html"
+    context_object_name = "authors"
+    paginate_by = 24
+
+    def get_queryset(self):
+        return Author.objects.by_latest_publication()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        latest = latest_articles(context["authors"])
+        for author in context["authors"]:
+            author.latest_article = latest.get(author.pk)
+        return context

@@ -77,3 +77,27 @@ class Image(models.Model):
         if widths:
             return default_storage.url(renditions.rendition_name(self.file.name, widths[0]))
         return self.file.url
+
+    @property
+    def share_width(self):
+        """The width of the copy link previews get: the largest rendition, else the original."""
+        widths = renditions.widths_for(self.width)
+        return widths[-1] if widths else self.width
+
+    @property
+    def share_height(self):
+        if not (self.width and self.height):
+            return None
+        return round(self.height * self.share_width / self.width)
+
+    @property
+    def share_url(self):
+        """The picture for OpenGraph, Twitter cards and JSON-LD: a rendition, never a large upload.
+
+        Built from the width alone, like ``srcset``; an image too small for any
+        rendition is shared as it is.
+        """
+        widths = renditions.widths_for(self.width)
+        if widths:
+            return default_storage.url(renditions.rendition_name(self.file.name, widths[-1]))
+        return self.file.url

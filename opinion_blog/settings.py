@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "opinion_blog.context_processors.site",
+                "articles.context_processors.navigation",
             ],
         },
     },
@@ -143,6 +144,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 TAGGIT_CASE_INSENSITIVE = True
 
 SITE_NAME = os.environ.get("SITE_NAME", "The Opinion Blog")
+SITE_DESCRIPTION = os.environ.get(
+    "SITE_DESCRIPTION", "Opinion and argument from independent columnists."
+)
 ARTICLES_PER_PAGE = 12
 
 LOGIN_URL = "admin:login"

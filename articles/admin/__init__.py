@@ -1,1 +1,6 @@
-from . import article_admin, event_admin, topic_admin  # noqa: F401  (registers the admins)
+from . import (  # noqa: F401  (registers the admins)
+    article_admin,
+    event_admin,
+    front_page_admin,
+    topic_admin,
+)

@@ -11,10 +11,21 @@ if admin.site.is_registered(Tag):
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "article_count"]
+    list_display = ["name", "slug", "article_count", "featured_in_navigation", "navigation_order"]
+    list_filter = ["featured_in_navigation"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "description"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "description"]}),
+        (
+            "Site navigation",
+            {
+                "fields": ["featured_in_navigation", "navigation_order"],
+                "description": "Featured topics appear in the header of every page, "
+                "once they have a published article.",
+            },
+        ),
+    ]
 
     def get_queryset(self, request):
         return (

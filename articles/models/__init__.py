@@ -1,5 +1,6 @@
 from .article import Article, ArticleQuerySet, Status
 from .bylines import Byline
+from .front_page import FrontPageSlot
 from .redirects import SlugRedirect
 from .review import Action, ArticleEvent, ReviewNote
 from .topics import TaggedArticle, Topic
@@ -10,6 +11,7 @@ __all__ = [
     "ArticleEvent",
     "ArticleQuerySet",
     "Byline",
+    "FrontPageSlot",
     "ReviewNote",
     "SlugRedirect",
     "Status",

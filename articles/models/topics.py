@@ -1,7 +1,42 @@
 from django.db import models
+from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 from django.utils.text import Truncator
-from taggit.models import TagBase, TaggedItemBase
+from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
+
+
+class TopicQuerySet(models.QuerySet):
+    def with_published_articles(self):
+        """Topics with a public page: at least one article readers can see."""
+        from .article import Article
+
+        return self.filter(
+            Exists(Article.objects.published().filter(topic_links__tag=OuterRef("pk")))
+        )
+
+    def in_navigation(self):
+        """The topics editors chose for the header, in their order, if readers can open them."""
+        return (
+            self.filter(featured_in_navigation=True)
+            .with_published_articles()
+            .order_by("navigation_order", "name")
+            .only("name", "slug")
+        )
+
+    def by_use(self):
+        """Topics with published work, most used first, each with its ``article_count``.
+
+        One grouped join over the topic links of published articles: no
+        sub-query per topic.
+        """
+        from .article import Article
+
+        return (
+            self.filter(article_links__content_object__in=Article.objects.published())
+            .annotate(article_count=Count("article_links"))
+            .order_by("-article_count", "name")
+            .only("name", "slug", "description")
+        )
 
 
 class Topic(TagBase):
@@ -10,6 +45,16 @@ class Topic(TagBase):
     description = models.TextField(
         blank=True, help_text="A sentence or two shown at the top of the topic page."
     )
+    featured_in_navigation = models.BooleanField(
+        "in the navigation",
+        default=False,
+        help_text="Show this topic in the site’s header. Keep it to a handful.",
+    )
+    navigation_order = models.PositiveSmallIntegerField(
+        default=0, help_text="Lower numbers come first in the navigation."
+    )
+
+    objects = NaturalKeyManager.from_queryset(TopicQuerySet)()
 
     class Meta:
         ordering = ["name"]

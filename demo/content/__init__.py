@@ -11,7 +11,7 @@ taken back from review), ``assign = (editor, due in days)`` (negative: overdue),
 """
 
 from . import amara, eleni, kwame, lena, siobhan, tomas
-from .people import AUTHORS, LOGINS, PASSWORD, TOPICS
+from .people import AUTHORS, LOGINS, NAVIGATION_TOPICS, PASSWORD, TOPICS
 
 ARTICLES = [
     *amara.ARTICLES,
@@ -22,4 +22,4 @@ ARTICLES = [
     *eleni.ARTICLES,
 ]
 
-__all__ = ["ARTICLES", "AUTHORS", "LOGINS", "PASSWORD", "TOPICS"]
+__all__ = ["ARTICLES", "AUTHORS", "LOGINS", "NAVIGATION_TOPICS", "PASSWORD", "TOPICS"]

@@ -189,3 +189,6 @@ TOPICS = [
     ("Science", "science", "Research, evidence and how we come to trust what we know."),
     ("Housing", "housing", "Rents, building, planning and the right to a decent home."),
 ]
+
+# Topics the editors feature in the site's header, in order.
+NAVIGATION_TOPICS = ["Climate", "Cities", "Economy", "Technology", "Culture"]

@@ -59,6 +59,8 @@ def newsroom_groups(transactional_db):
 
     migration = importlib.import_module("articles.migrations.0002_newsroom_groups")
     migration.create_groups(apps, schema_editor=None)
+    front_page = importlib.import_module("articles.migrations.0003_front_page")
+    front_page.grant_editors(apps, schema_editor=None)
 
 
 def sign_in(page, live_server, username, password="pw-for-tests-1"):

@@ -22,7 +22,15 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles import notes, workflow
-from articles.models import Article, ArticleEvent, Byline, ReviewNote, Status, Topic
+from articles.models import (
+    Article,
+    ArticleEvent,
+    Byline,
+    FrontPageSlot,
+    ReviewNote,
+    Status,
+    Topic,
+)
 from articles.roles import COLUMNISTS, EDITORS
 from authors.models import Author, AuthorLink
 from demo import content, pictures
@@ -69,6 +77,7 @@ class Command(BaseCommand):
             new = [spec for spec in content.ARTICLES if spec["slug"] not in existing]
             for spec in new:
                 self.write(spec)
+            self.arrange_front_page()
         self.report(len(new), time.monotonic() - started)
 
     # People and topics -------------------------------------------------------------------
@@ -135,6 +144,21 @@ class Command(BaseCommand):
         return {
             name: topics[slug] for name, slug, _ in content.TOPICS
         }  # found by slug, used by name
+
+    def arrange_front_page(self):
+        """Feature a few topics in the header and place a lead and picks, unless editors have."""
+        if not Topic.objects.filter(featured_in_navigation=True).exists():
+            for order, name in enumerate(content.NAVIGATION_TOPICS):
+                Topic.objects.filter(pk=self.topics[name].pk).update(
+                    featured_in_navigation=True, navigation_order=order
+                )
+        if not FrontPageSlot.objects.exists():
+            # Not simply the newest: the lead shows the editors' choice.
+            chosen = Article.objects.published().filter(featured_image__isnull=False)[1:6]
+            FrontPageSlot.objects.bulk_create(
+                FrontPageSlot(position=position, article=article)
+                for position, article in enumerate(chosen)
+            )
 
     def image(self, spec, uploader):
         """The article's featured image, drawn once; ``picture_of`` borrows another article's."""
