@@ -143,9 +143,10 @@ class Command(BaseCommand):
         if "picture" not in spec:
             return None
         # Stored names are random (see images.models.upload_path): find it by its article.
-        image = self.images.get(spec["slug"]) or Image.objects.filter(
-            featured_in__slug=spec["slug"]
-        ).first()
+        image = (
+            self.images.get(spec["slug"])
+            or Image.objects.filter(featured_in__slug=spec["slug"]).first()
+        )
         if image is None:
             data, alt_text = pictures.featured(spec["slug"], *spec["picture"])
             image = Image.objects.create(
