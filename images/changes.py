@@ -8,7 +8,7 @@ from articles.models.article import LIVE_STATUSES
 from . import rules
 from .models import Image
 
-LABELS = {"alt_text": "alt text", "credit": "credit"}
+LABELS = {"alt_text": "alt text", "credit": "credit", "file": "file"}
 
 
 def save_image(image, *, by):
@@ -37,7 +37,9 @@ def save_image(image, *, by):
             if "file" in refused and live:
                 raise rules.ImageLocked(rules.LOCKED_WHEN_LIVE)
             raise rules.ImageLocked(
-                "You may not change this picture’s " + ", ".join(sorted(refused)) + "."
+                "You may not change this picture’s "
+                + " or ".join(LABELS[field] for field in sorted(refused))
+                + "."
             )
         image.save()
         if changed and uses:
