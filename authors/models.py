@@ -5,6 +5,7 @@ from django.db.models import Exists, Max, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.text import Truncator
 
+from images import stored_files
 from images.renditions import square_avatar
 from images.validators import validate_image_file
 
@@ -101,9 +102,12 @@ class Author(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        if self.avatar and not getattr(self.avatar, "_committed", True):
-            self.avatar.save(f"{self.slug}.webp", square_avatar(self.avatar), save=False)
-        super().save(*args, **kwargs)
+        """Store a new avatar as a cropped WebP (no metadata); a failed save removes it again."""
+        with stored_files.removed_if_failed():
+            if self.avatar and not getattr(self.avatar, "_committed", True):
+                self.avatar.save(f"{self.slug}.webp", square_avatar(self.avatar), save=False)
+                stored_files.record(self.avatar.name, storage=self.avatar.storage)
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("authors:detail", kwargs={"slug": self.slug})

@@ -1,37 +1,57 @@
 from django.contrib import admin
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
+from . import rules, stored_files
+from .changes import save_image
 from .models import Image
 
 
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
-    """The shared picture library. Anyone who writes may upload; uploaders edit their own."""
+    """The shared picture library. Anyone who writes may upload; uploaders edit their own.
+
+    What may change is decided in ``images.rules`` and enforced again when saving
+    (``images.changes.save_image``); fields locked here are simply not in the form.
+    """
 
     list_display = ["thumbnail", "alt_text", "credit", "dimensions", "uploaded_by", "created_at"]
     list_display_links = ["thumbnail", "alt_text"]
     search_fields = ["alt_text", "credit"]
     list_filter = [("uploaded_by", admin.RelatedOnlyFieldListFilter)]
-    fields = ["file", "preview", "alt_text", "credit", "dimensions", "uploaded_by", "created_at"]
-    readonly_fields = ["preview", "dimensions", "uploaded_by", "created_at"]
+    fields = [
+        "file",
+        "preview",
+        "alt_text",
+        "credit",
+        "used_by",
+        "dimensions",
+        "uploaded_by",
+        "created_at",
+    ]
+    readonly_fields = ["preview", "used_by", "dimensions", "uploaded_by", "created_at"]
     list_select_related = ["uploaded_by"]
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         if obj is None or not allowed:
             return allowed
-        return (
-            request.user.has_perm("articles.edit_any_article")
-            or obj.uploaded_by_id == request.user.pk
-        )
+        return rules.can_change(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
 
+    def get_readonly_fields(self, request, obj=None):
+        return [*self.readonly_fields, *rules.locked_fields(request.user, obj)]
+
+    def changeform_view(self, request, *args, **kwargs):
+        # The admin saves in a transaction; if anything in it fails, the files go too.
+        with stored_files.removed_if_failed():
+            return super().changeform_view(request, *args, **kwargs)
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.uploaded_by = request.user
-        super().save_model(request, obj, form, change)
+        save_image(obj, by=request.user)
 
     @admin.display(description="")
     def thumbnail(self, obj):
@@ -45,6 +65,24 @@ class ImageAdmin(admin.ModelAdmin):
             return "—"
         return format_html(
             '<img src="{}" alt="{}" class="image-preview">', obj.thumbnail_url, obj.alt_text
+        )
+
+    @admin.display(description="used by")
+    def used_by(self, obj):
+        articles = list(obj.featured_in.order_by("-pk")) if obj.pk else []
+        if not articles:
+            return "No article yet."
+        listing = format_html_join(
+            ", ", "{} ({})", ((article.title, article.get_state_display()) for article in articles)
+        )
+        if not rules.in_live_use(obj):
+            return listing
+        return format_html(
+            "{}<br>{} To show a different picture, upload a new image and choose it in the "
+            "article. Only editors change the alt text and credit; each change is recorded in "
+            "the articles’ audit log.",
+            listing,
+            rules.LOCKED_WHEN_LIVE,
         )
 
     @admin.display(description="size")

@@ -1,16 +1,30 @@
+import secrets
+from functools import partial
 from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import models
+from django.db import models, transaction
 from django.utils.text import Truncator
 
-from . import renditions
-from .validators import validate_image_file
+from . import originals, renditions, stored_files
+from .validators import HELP_TEXT, validate_image_file
 
 
 def upload_path(instance, filename):
-    return f"images/{PurePosixPath(filename).name}"
+    """A name no upload can choose or guess: a random token, the extension of the stored format.
+
+    Renditions are named from it, so one upload can never overwrite another's files.
+    """
+    return f"images/{secrets.token_hex(16)}{PurePosixPath(filename).suffix.lower()}"
+
+
+def delete_if_unused(name, storage=default_storage):
+    """Delete a stored original and its renditions unless an image still points to it."""
+    if not name or Image.objects.filter(file=name).exists():
+        return
+    for stored in (name, *(renditions.rendition_name(name, width) for width in renditions.WIDTHS)):
+        storage.delete(stored)
 
 
 class Image(models.Model):
@@ -25,7 +39,7 @@ class Image(models.Model):
         width_field="width",
         height_field="height",
         validators=[validate_image_file],
-        help_text="JPEG, PNG, WebP or GIF, up to 10 MB.",
+        help_text=HELP_TEXT,
     )
     alt_text = models.CharField(
         max_length=250,
@@ -55,10 +69,29 @@ class Image(models.Model):
         return Truncator(self.alt_text or PurePosixPath(self.file.name).name).chars(60)
 
     def save(self, *args, **kwargs):
-        file_changed = self._state.adding or not getattr(self.file, "_committed", True)
-        super().save(*args, **kwargs)
-        if file_changed and self.file:
-            renditions.make_renditions(self.file)
+        """Store a new file cleaned of metadata, with its renditions, before the row.
+
+        If the row's save fails, the files written for it are deleted again
+        (``stored_files``); a replaced file is deleted once the change commits.
+        """
+        if not self.file or self.file._committed:
+            return super().save(*args, **kwargs)
+        from .rules import LOCKED_WHEN_LIVE, ImageLocked, in_live_use
+
+        if not self._state.adding and in_live_use(self):
+            raise ImageLocked(LOCKED_WHEN_LIVE)
+        replaced = None
+        if not self._state.adding:
+            replaced = Image.objects.filter(pk=self.pk).values_list("file", flat=True).first()
+        with stored_files.removed_if_failed():
+            clean = originals.clean_original(self.file)
+            self.file.save(clean.content.name, clean.content, save=False)
+            stored_files.record(self.file.name, storage=self.file.storage)
+            stored_files.record(*renditions.write_renditions(self.file.name, clean.picture))
+            self.width, self.height = clean.picture.size
+            super().save(*args, **kwargs)
+        if replaced and replaced != self.file.name:
+            transaction.on_commit(partial(delete_if_unused, replaced))
 
     @property
     def srcset(self):

@@ -1,8 +1,10 @@
 """Resized copies of uploaded images, so readers never download the original.
 
-Renditions are made once, when an image is saved, at a few fixed widths and
-stored beside the original under a predictable name. Templates build a
-``srcset`` from the widths alone, without touching storage or the database.
+Renditions are made once, when an image's file is stored, at a few fixed
+widths, and named from the stored original's name, which the upload cannot
+choose (see ``images.models.upload_path``). Templates build a ``srcset`` from
+the name and the widths alone, without touching storage or the database. A
+rendition is never overwritten or deleted to make room for another.
 """
 
 from io import BytesIO
@@ -18,6 +20,7 @@ AVATAR_SIZE = 400
 
 
 def rendition_name(original_name, width):
+    """Where the ``width`` rendition of the stored original ``original_name`` lives."""
     path = PurePosixPath(original_name)
     return str(path.parent / "renditions" / f"{path.stem}-{width}w.webp")
 
@@ -27,29 +30,34 @@ def widths_for(original_width):
     return [width for width in WIDTHS if width < (original_width or 0)]
 
 
-def _encode_webp(picture):
+def _encode_webp(picture, icc_profile=None):
+    """WebP with no metadata: Pillow writes EXIF and XMP to WebP only when asked."""
     buffer = BytesIO()
     if picture.mode not in ("RGB", "RGBA"):
-        picture = picture.convert("RGBA" if "A" in picture.getbands() else "RGB")
-    picture.save(buffer, format="WEBP", quality=82, method=4)
+        has_alpha = "A" in picture.getbands() or "transparency" in picture.info
+        picture = picture.convert("RGBA" if has_alpha else "RGB")
+    picture.save(buffer, format="WEBP", quality=82, method=4, icc_profile=icc_profile or b"")
     return ContentFile(buffer.getvalue())
 
 
-def make_renditions(file_field):
-    """Write a downscaled WebP copy of the image for each rendition width."""
-    file_field.open("rb")
-    try:
-        with PillowImage.open(file_field) as original:
-            original = ImageOps.exif_transpose(original)
-            for width in widths_for(original.width):
-                height = round(original.height * width / original.width)
-                resized = original.resize((width, height), PillowImage.Resampling.LANCZOS)
-                name = rendition_name(file_field.name, width)
-                if default_storage.exists(name):
-                    default_storage.delete(name)
-                default_storage.save(name, _encode_webp(resized))
-    finally:
-        file_field.close()
+def write_renditions(original_name, picture, *, storage=default_storage):
+    """Store a downscaled WebP copy of ``picture`` for each rendition width; return the names.
+
+    A name that is already taken means two originals share a name, which
+    ``upload_path`` prevents; refuse rather than show one image's pixels for another.
+    """
+    written = []
+    for width in widths_for(picture.width):
+        height = max(1, round(picture.height * width / picture.width))
+        resized = picture.resize((width, height), PillowImage.Resampling.LANCZOS, reducing_gap=3)
+        name = rendition_name(original_name, width)
+        saved = storage.save(name, _encode_webp(resized, picture.info.get("icc_profile")))
+        written.append(saved)
+        if saved != name:
+            for stored in written:
+                storage.delete(stored)
+            raise FileExistsError(f"A rendition named {name} already exists.")
+    return written
 
 
 def square_avatar(uploaded_file):

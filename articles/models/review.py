@@ -15,6 +15,7 @@ class Action(models.TextChoices):
     TRASH = "trash", "Moved to the trash"
     RESTORE = "restore", "Restored from the trash"
     ASSIGN = "assign", "Assigned"
+    IMAGE_CHANGE = "image_change", "Featured picture changed"
 
 
 class ArticleEvent(models.Model):

@@ -67,6 +67,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         self.now = timezone.now()
         self.specs = {spec["slug"]: spec for spec in content.ARTICLES}
+        self.images = {}
         with transaction.atomic():
             self.users = self.load_logins()
             self.authors = self.load_authors()
@@ -165,17 +166,20 @@ class Command(BaseCommand):
         spec = self.specs[spec["picture_of"]] if "picture_of" in spec else spec
         if "picture" not in spec:
             return None
-        filename = f"demo-{slugify(spec['slug'])}.jpg"
-        image = Image.objects.filter(file=f"images/{filename}").first()
+        # Stored names are random (see images.models.upload_path): find it by its article.
+        image = (
+            self.images.get(spec["slug"])
+            or Image.objects.filter(featured_in__slug=spec["slug"]).first()
+        )
         if image is None:
-            forget(f"images/{filename}")
             data, alt_text = pictures.featured(spec["slug"], *spec["picture"])
             image = Image.objects.create(
-                file=ContentFile(data, filename),
+                file=ContentFile(data, f"demo-{slugify(spec['slug'])}.jpg"),
                 alt_text=alt_text,
                 credit=CREDIT,
                 uploaded_by=uploader,
             )
+        self.images[spec["slug"]] = image
         return image
 
     # Articles ----------------------------------------------------------------------------

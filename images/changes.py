@@ -1,0 +1,70 @@
+"""Saving a picture on someone's behalf: the rules checked under lock, the change on record."""
+
+from django.db import transaction
+
+from articles.models import Action, Article, ArticleEvent
+from articles.models.article import LIVE_STATUSES
+
+from . import rules
+from .models import Image
+
+LABELS = {"alt_text": "alt text", "credit": "credit", "file": "file"}
+
+
+def save_image(image, *, by):
+    """Save an upload or an edit by ``by``; refuse what the rules forbid with ``ImageLocked``.
+
+    The image row and the articles that use it are locked first, so a publish
+    that lands meanwhile is seen before deciding. Alt text and credit changes
+    are written to the audit log of every article that uses the picture.
+    """
+    with transaction.atomic():
+        if image.pk is None:
+            image.save()
+            return image
+        before = Image.objects.select_for_update().get(pk=image.pk)
+        uses = list(Article.objects.select_for_update().filter(featured_image=image).order_by("pk"))
+        live = any(article.status in LIVE_STATUSES for article in uses)
+        changed = [
+            field
+            for field in rules.DESCRIPTION_FIELDS
+            if getattr(before, field) != getattr(image, field)
+        ]
+        if image.file and not image.file._committed:
+            changed.append("file")
+        refused = set(changed) & set(rules.locked_fields(by, before, live=live))
+        if refused:
+            if "file" in refused and live:
+                raise rules.ImageLocked(rules.LOCKED_WHEN_LIVE)
+            raise rules.ImageLocked(
+                "You may not change this picture’s "
+                + " or ".join(LABELS[field] for field in sorted(refused))
+                + "."
+            )
+        image.save()
+        if changed and uses:
+            note = change_note(before, image, changed)
+            ArticleEvent.objects.bulk_create(
+                ArticleEvent(
+                    article=article,
+                    actor=by,
+                    action=Action.IMAGE_CHANGE,
+                    from_status=article.status,
+                    to_status=article.status,
+                    note=note,
+                )
+                for article in uses
+            )
+    return image
+
+
+def change_note(before, after, changed):
+    """The audit line, e.g. 'Featured picture: alt text “Dawn” → “Harbour at dawn”'."""
+    parts = [
+        f"{LABELS[field]} “{getattr(before, field)}” → “{getattr(after, field)}”"
+        for field in rules.DESCRIPTION_FIELDS
+        if field in changed
+    ]
+    if "file" in changed:
+        parts.append("file replaced")
+    return "Featured picture: " + "; ".join(parts)

@@ -1,0 +1,81 @@
+"""A file replacement racing a publish: whichever commits first, readers never see a swapped picture."""
+
+import importlib
+import threading
+import time
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, connections, transaction
+
+from articles import workflow
+from images.changes import save_image
+from images.models import Image
+from images.rules import ImageLocked
+from tests.factories import make_article, make_author, make_columnist, make_editor, png_bytes
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs row locks (PostgreSQL)"),
+]
+
+
+@pytest.fixture(autouse=True)
+def newsroom_groups():
+    """A transactional test may start from an emptied database: make the groups again."""
+    groups = importlib.import_module("articles.migrations.0002_newsroom_groups").GROUPS
+    for name, perms in groups.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        for dotted in perms:
+            app_label, codename = dotted.split(".")
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+
+
+def test_a_replacement_waits_for_a_publish_in_flight_and_is_then_refused():
+    columnist = make_columnist()
+    image = Image.objects.create(
+        file=SimpleUploadedFile("first.png", png_bytes(), "image/png"),
+        alt_text="The first picture",
+        uploaded_by=columnist,
+    )
+    article = make_article(featured_image=image, authors=[make_author(user=make_editor())])
+    editor = make_editor()
+    published, release = threading.Event(), threading.Event()
+    outcome = {}
+
+    def publish():
+        try:
+            with transaction.atomic():
+                workflow.publish(article, by=editor)
+                published.set()
+                release.wait(5)
+        finally:
+            connections.close_all()
+
+    def replace():
+        try:
+            mine = Image.objects.get(pk=image.pk)
+            mine.file = SimpleUploadedFile("second.png", png_bytes(color=(0, 0, 0)), "image/png")
+            save_image(mine, by=columnist)
+            outcome["result"] = "replaced"
+        except ImageLocked:
+            outcome["result"] = "refused"
+        finally:
+            connections.close_all()
+
+    publisher = threading.Thread(target=publish)
+    publisher.start()
+    assert published.wait(5)
+    replacer = threading.Thread(target=replace)
+    replacer.start()
+    time.sleep(0.5)
+    assert replacer.is_alive()  # waiting on the article's row lock
+    release.set()
+    publisher.join(5)
+    replacer.join(5)
+
+    assert outcome == {"result": "refused"}
+    assert Image.objects.get(pk=image.pk).file.name == image.file.name
