@@ -76,19 +76,18 @@ class ArticleAdminForm(forms.ModelForm):
         # The next save is accepted against this version only: the writer has now been warned.
         self.data = self.data.copy()
         self.data[self.add_prefix("loaded_version")] = str(conflict.current.version)
-        advice = (
-            "Your text is still below: open the article in another tab to compare, "
-            "then save again to replace their version with yours."
-        )
         if conflict.base_version is None:
             return ValidationError(
                 "This form didn’t say which version of the article you started from, "
-                "so nothing was saved. " + advice,
+                "so nothing was saved. Your text is still below: check it against the "
+                "article as it is now, then save again to replace that version with yours.",
                 code="edit_conflict",
             )
         when = date_format(timezone.localtime(conflict.current.updated_at), "DATETIME_FORMAT")
         return ValidationError(
-            "Someone else saved this article at %(when)s, after you opened it. " + advice,
+            "Someone else saved this article at %(when)s, after you opened it. "
+            "Your text is still below: open the article in another tab to compare, "
+            "then save again to replace their version with yours.",
             code="edit_conflict",
             params={"when": when},
         )

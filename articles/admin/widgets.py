@@ -7,10 +7,10 @@ from django.core.exceptions import ValidationError
 class TolerantAutocompleteSelect(AutocompleteSelect):
     """Django's autocomplete select, minus the crash on a value that is not a key.
 
-    When a form with ``featured_image=abc`` is shown again with its error, the
-    stock widget looks the value up to label it and the database refuses the
-    query. Values the target field cannot hold are simply not shown; the form
-    field has already reported them.
+    When a form with ``featured_image=abc`` (or a number too big for the column)
+    is shown again with its error, the stock widget looks the value up to label
+    it and the database refuses the query. Values the target field cannot hold
+    are simply not shown; the form field has already reported them.
     """
 
     def optgroups(self, name, value, attr=None):
@@ -18,7 +18,7 @@ class TolerantAutocompleteSelect(AutocompleteSelect):
         usable = []
         for item in value:
             try:
-                target.get_prep_value(target.to_python(item))
+                target.run_validators(target.to_python(item))  # e.g. the column's integer range
             except (TypeError, ValueError, ValidationError):
                 continue
             usable.append(item)
