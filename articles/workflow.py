@@ -12,6 +12,7 @@ from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -120,24 +121,37 @@ def _require_publishable(article):
         raise TransitionError(f"This article can’t be published yet: it needs {missing}.")
 
 
-def _move(name, article, user, to, action, note="", **fields):
-    """Check, change and record one transition atomically, against the row as stored."""
+def _move(name, article, user, to, action, note="", *, prepare=None, **fields):
+    """Check, change and record one transition atomically, against the row as stored.
+
+    The row is locked first, so the permission, the state and anything ``prepare``
+    checks are decided on what is stored, and no edit or other transition can slip
+    in between. ``prepare(current)`` may refuse with ``TransitionError`` or return
+    more fields to set; ``note`` may be a function of the fields.
+    """
     with transaction.atomic():
         current = Article.objects.select_for_update().get(pk=article.pk)
-        # Decide on the stored state, not on what the caller's copy says.
-        article.status = current.status
-        article.published_at = current.published_at
-        _check(name, user, article)
-        from_status = current.status
-        article.status = to
+        # Whatever happens next, the caller's copy stops telling an old story.
+        article.status, article.published_at = current.status, current.published_at
+        article.version = current.version
+        _check(name, user, current)
+        if prepare is not None:
+            fields = {**fields, **prepare(current)}
+        if callable(note):
+            note = note(fields)
+        now = timezone.now()
+        Article.objects.filter(pk=current.pk).update(
+            status=to, updated_at=now, version=F("version") + 1, **fields
+        )
+        # The caller's copy now tells the truth about the row.
+        article.status, article.version, article.updated_at = to, current.version + 1, now
         for field, value in fields.items():
             setattr(article, field, value)
-        Article.objects.filter(pk=article.pk).update(status=to, updated_at=timezone.now(), **fields)
         ArticleEvent.objects.create(
             article=article,
             actor=user,
             action=action,
-            from_status=from_status,
+            from_status=current.status,
             to_status=to,
             note=note,
         )
@@ -159,10 +173,22 @@ def create(article, *, by):
     return article
 
 
-def submit(article, *, by):
-    if not article.title.strip() or not html.has_text(article.body):
+def _require_text(current):
+    if not current.title.strip() or not html.has_text(current.body):
         raise TransitionError("Write a title and a body before you submit the article.")
-    return _move("submit", article, by, S.SUBMITTED, Action.SUBMIT, submitted_at=timezone.now())
+    return {}
+
+
+def submit(article, *, by):
+    return _move(
+        "submit",
+        article,
+        by,
+        S.SUBMITTED,
+        Action.SUBMIT,
+        prepare=_require_text,
+        submitted_at=timezone.now(),
+    )
 
 
 def withdraw(article, *, by):
@@ -180,17 +206,18 @@ def request_changes(article, *, by, note):
 
 
 def publish(article, *, by):
-    _check("publish", by, article)
-    _require_publishable(article)
-    now = timezone.now().replace(microsecond=0)
-    published_at = article.published_at
-    if published_at is None or published_at > now:
-        published_at = now
-    return _move("publish", article, by, S.PUBLISHED, Action.PUBLISH, published_at=published_at)
+    def publishable_now(current):
+        _require_publishable(current)
+        now = timezone.now().replace(microsecond=0)
+        published_at = current.published_at
+        if published_at is None or published_at > now:
+            published_at = now
+        return {"published_at": published_at}
+
+    return _move("publish", article, by, S.PUBLISHED, Action.PUBLISH, prepare=publishable_now)
 
 
-def schedule(article, *, by, publish_at):
-    _check("schedule", by, article)
+def _future_time(publish_at):
     if not isinstance(publish_at, datetime):
         raise TransitionError("Choose a date and time to publish at.")
     if timezone.is_naive(publish_at):
@@ -199,16 +226,21 @@ def schedule(article, *, by, publish_at):
         raise TransitionError(
             "That time has already passed. Choose a time in the future, or publish now."
         )
-    _require_publishable(article)
-    when = date_format(timezone.localtime(publish_at), "DATETIME_FORMAT")
+    return publish_at
+
+
+def schedule(article, *, by, publish_at):
+    def publishable_then(current):
+        when = _future_time(publish_at)
+        _require_publishable(current)
+        return {"published_at": when}
+
+    def note(fields):
+        when = timezone.localtime(fields["published_at"])
+        return f"To be published {date_format(when, 'DATETIME_FORMAT')}"
+
     return _move(
-        "schedule",
-        article,
-        by,
-        S.SCHEDULED,
-        Action.SCHEDULE,
-        f"To be published {when}",
-        published_at=publish_at,
+        "schedule", article, by, S.SCHEDULED, Action.SCHEDULE, note, prepare=publishable_then
     )
 
 
@@ -228,11 +260,13 @@ def restore(article, *, by):
 
 
 def assign(article, *, by, assignee, due=None):
-    """Put a submission on an editor's desk, optionally with a due date."""
+    """Put a submission on an editor's desk, optionally with a due date.
+
+    The desk is not the article's content, so assigning does not bump its version:
+    an edit in progress is not a conflict, and edits never write these columns.
+    """
     if not (by.is_active and by.has_perm("articles.review_article")):
         raise TransitionError("You don’t have permission to assign reviews.")
-    if article.status != S.SUBMITTED:
-        raise TransitionError("Only articles in review can be assigned.")
     if assignee is not None and not (
         assignee.is_active and assignee.has_perm("articles.review_article")
     ):
@@ -242,14 +276,17 @@ def assign(article, *, by, assignee, due=None):
     if due is not None and due < timezone.localdate():
         raise TransitionError("The due date has already passed. Choose today or a later date.")
     with transaction.atomic():
+        current = Article.objects.select_for_update().get(pk=article.pk)
+        if current.status != S.SUBMITTED:
+            raise TransitionError("Only articles in review can be assigned.")
         Article.objects.filter(pk=article.pk).update(assignee=assignee, review_due=due)
         article.assignee, article.review_due = assignee, due
         ArticleEvent.objects.create(
             article=article,
             actor=by,
             action=Action.ASSIGN,
-            from_status=article.status,
-            to_status=article.status,
+            from_status=current.status,
+            to_status=current.status,
             note=assignment_note(assignee, due),
         )
     return article

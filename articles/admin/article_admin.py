@@ -19,9 +19,10 @@ from opinion_blog.admin_mixins import EditableWithParentInline, HiddenObjectsAre
 
 from .filters import ReviewFilter, StateFilter
 from .forms import ArticleAdminForm, AssignForm, NoteForm, TransitionForm
+from .widgets import TolerantAutocompleteMixin
 
 
-class BylineInline(EditableWithParentInline, admin.TabularInline):
+class BylineInline(TolerantAutocompleteMixin, EditableWithParentInline, admin.TabularInline):
     """Bylines are editors' to set; a columnist is credited automatically."""
 
     model = Byline
@@ -40,7 +41,7 @@ class BylineInline(EditableWithParentInline, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(HiddenObjectsAreNotFound, admin.ModelAdmin):
+class ArticleAdmin(TolerantAutocompleteMixin, HiddenObjectsAreNotFound, admin.ModelAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     inlines = [BylineInline]
@@ -133,6 +134,11 @@ class ArticleAdmin(HiddenObjectsAreNotFound, admin.ModelAdmin):
             fieldsets = [(None, {"fields": first}), *fieldsets[1:]]
         return fieldsets
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        # The form decides on topics for this user.
+        return type(form.__name__, (form,), {"user": request.user})
+
     def get_inlines(self, request, obj):
         return self.inlines if is_editor(request.user) else []
 
@@ -183,12 +189,17 @@ class ArticleAdmin(HiddenObjectsAreNotFound, admin.ModelAdmin):
             image.credit or "No credit",
         )
 
-    # Saving goes through the workflow and the editing rules.
+    # Saving goes through the workflow and the editing rules. Django runs the whole
+    # POST in one transaction; the form's validation took the row lock, so the save,
+    # the topics (save_related) and the bylines (the inline) land under it.
 
     def save_model(self, request, obj, form, change):
         if change:
             editing.save_edit(
-                obj, changed_fields=form.changed_data, previous_slug=form.initial.get("slug")
+                obj,
+                by=request.user,
+                base_version=form.base_version,
+                changed_fields=form.changed_data,
             )
         else:
             workflow.create(obj, by=request.user)

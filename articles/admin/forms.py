@@ -3,16 +3,25 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from articles import workflow
+from articles import editing, topic_choice, workflow
 from articles.models import Article
 
 
 class ArticleAdminForm(forms.ModelForm):
-    """The writing form. State, dates and bylines are not fields here, so no POST can set them."""
+    """The writing form. State, dates and bylines are not fields here, so no POST can set them.
 
-    # The version of the article the writer started from; a newer one in the
+    ``user`` (set by the admin's ``get_form``) decides whether new topics may be
+    created. Validating a change takes the article's row lock
+    (``editing.lock_for_edit``) and keeps it to the end of the admin's
+    transaction, so the version check, the save, the topics and the bylines
+    happen as one step no other write can interleave with.
+    """
+
+    # The version of the article the writer started from; anything else in the
     # database means someone else saved meanwhile, and we must not overwrite it.
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    user = None
 
     class Meta:
         model = Article
@@ -30,30 +39,58 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["loaded_version"].initial = self.instance.updated_at.isoformat()
+            self.fields["loaded_version"].initial = self.instance.version
+        if "topics" in self.fields:
+            self.fields["topics"].help_text = (
+                f"Up to {topic_choice.MAX_TOPICS_PER_ARTICLE} topics, separated by commas. "
+                + (
+                    "New names become new topics."
+                    if self._may_create_topics
+                    else "Choose from the existing topics; an editor can add new ones."
+                )
+            )
+
+    @property
+    def _may_create_topics(self):
+        return self.user is not None and topic_choice.may_create_topics(self.user)
+
+    @property
+    def base_version(self):
+        return editing.parse_version(self.data.get(self.add_prefix("loaded_version")))
+
+    def clean_topics(self):
+        return topic_choice.choose_topics(
+            self.cleaned_data["topics"], may_create=self._may_create_topics
+        )
 
     def clean(self):
         cleaned_data = super().clean()
-        loaded = cleaned_data.get("loaded_version")
-        if self.instance.pk and loaded:
-            stored = (
-                Article.objects.filter(pk=self.instance.pk)
-                .values_list("updated_at", flat=True)
-                .first()
-            )
-            if stored and stored.isoformat() != loaded:
-                # Accept the next save: the writer has now been warned.
-                self.data = self.data.copy()
-                self.data[self.add_prefix("loaded_version")] = stored.isoformat()
-                when = date_format(timezone.localtime(stored), "DATETIME_FORMAT")
-                raise ValidationError(
-                    "Someone else saved this article at %(when)s, after you opened it. "
-                    "Your text is still below: open the article in another tab to compare, "
-                    "then save again to replace their version with yours.",
-                    code="edit_conflict",
-                    params={"when": when},
-                )
+        if self.instance.pk:
+            try:
+                editing.lock_for_edit(self.instance, base_version=self.base_version)
+            except editing.EditConflict as conflict:
+                raise self._conflict_error(conflict) from None
         return cleaned_data
+
+    def _conflict_error(self, conflict):
+        # The next save is accepted against this version only: the writer has now been warned.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("loaded_version")] = str(conflict.current.version)
+        if conflict.base_version is None:
+            return ValidationError(
+                "This form didn’t say which version of the article you started from, "
+                "so nothing was saved. Your text is still below: check it against the "
+                "article as it is now, then save again to replace that version with yours.",
+                code="edit_conflict",
+            )
+        when = date_format(timezone.localtime(conflict.current.updated_at), "DATETIME_FORMAT")
+        return ValidationError(
+            "Someone else saved this article at %(when)s, after you opened it. "
+            "Your text is still below: open the article in another tab to compare, "
+            "then save again to replace their version with yours.",
+            code="edit_conflict",
+            params={"when": when},
+        )
 
 
 class TransitionForm(forms.Form):

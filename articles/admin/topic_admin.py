@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count, Q
 from taggit.models import Tag
 
-from articles.models import Status, Topic
+from articles.models import Article, Status, Topic
 
 # Topics replace taggit's generic tags; hide the unused model.
 if admin.site.is_registered(Tag):
@@ -28,12 +28,14 @@ class TopicAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
+        # Count only what this person may open: a columnist's own articles, never others' drafts.
+        visible = Article.objects.visible_to(request.user).exclude(status=Status.TRASHED)
         return (
             super()
             .get_queryset(request)
             .annotate(
                 article_count=Count(
-                    "article_links", filter=~Q(article_links__content_object__status=Status.TRASHED)
+                    "article_links", filter=Q(article_links__content_object__in=visible)
                 )
             )
         )

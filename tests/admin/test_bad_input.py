@@ -148,3 +148,37 @@ def test_an_unknown_transition_is_a_message_not_a_500(client):
 
     assert response.status_code == 200
     assert Article.objects.get(pk=article.pk).status == Status.SUBMITTED
+
+
+@pytest.mark.parametrize("value", ["abc", "1.5", "-1", "99999999999999999999", "\x00", "1 OR 1=1"])
+def test_a_crafted_featured_image_is_a_form_error_not_a_500(client, columnist, value):
+    data = {"title": "A title", "body": "<p>Words.</p>", "featured_image": value}
+
+    response = client.post(ADD_ARTICLE, change_form_data(client.get(ADD_ARTICLE), **data))
+
+    assert response.status_code == 200
+    assert errors_of(response)["featured_image"]
+    assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize("value", ["abc", "1.5", "99999999999999999999"])
+def test_a_crafted_byline_author_is_a_form_error_not_a_500(client, value):
+    article = make_article(authors=[make_columnist().author_profile])
+    client.force_login(make_editor())
+    change = reverse("admin:articles_article_change", args=[article.pk])
+    page = client.get(change)
+    prefix = page.context["inline_admin_formsets"][0].formset.prefix
+
+    response = client.post(
+        change,
+        change_form_data(
+            page,
+            title="Not saved",
+            **{f"{prefix}-TOTAL_FORMS": "2", f"{prefix}-1-author": value},
+        ),
+    )
+
+    assert response.status_code == 200
+    formset = response.context["inline_admin_formsets"][0].formset
+    assert formset.errors[1]["author"]
+    assert Article.objects.get(pk=article.pk).title != "Not saved"

@@ -12,7 +12,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import workflow
+from articles import editing, workflow
 from articles.models import Action, Article, ArticleEvent, ReviewNote, SlugRedirect, Status
 from tests.admin_forms import change_form_data
 from tests.factories import (
@@ -379,15 +379,22 @@ def test_a_columnists_bulk_trash_reaches_only_their_own_drafts(client):
 # Edit conflicts.
 
 
+def save_meanwhile(article, by, **changes):
+    """Someone else saves the article through the one edit path."""
+    article = Article.objects.get(pk=article.pk)
+    for field, value in changes.items():
+        setattr(article, field, value)
+    editing.save_edit(article, by=by, base_version=article.version, changed_fields=list(changes))
+
+
 def test_a_save_over_someone_elses_newer_save_is_refused_then_allowed(client, frozen):
-    _, article = bylined("draft", title="First title")
+    author, article = bylined("draft", title="First title")
     editor = make_editor()
     client.force_login(editor)
     page = client.get(url("change", article))
 
     frozen.shift(timedelta(minutes=5))
-    article.title = "The author's title"
-    article.save()  # the author saves meanwhile
+    save_meanwhile(article, author, title="The author's title")
     frozen.shift(timedelta(minutes=5))
     conflict = client.post(url("change", article), change_form_data(page, title="Editor's title"))
 
@@ -407,7 +414,7 @@ def test_a_conflicting_save_and_publish_does_neither(client, frozen):
     client.force_login(make_editor())
     page = client.get(url("change", article))
     frozen.shift(timedelta(minutes=1))
-    Article.objects.get(pk=article.pk).save()
+    save_meanwhile(article, make_editor())
 
     response = client.post(
         url("change", article),

@@ -130,6 +130,21 @@ def test_transitions_decide_on_the_stored_state_not_the_callers_copy():
     assert stale.status == Status.SUBMITTED
 
 
+@pytest.mark.parametrize("name", ["publish", "schedule"])
+def test_publishing_checks_the_stored_article_not_the_callers_copy(frozen, name):
+    _, article = bylined("submitted")
+    copy = Article.objects.get(pk=article.pk)  # loaded before the picture was chosen
+    Article.objects.filter(pk=article.pk).update(featured_image=make_image(alt_text=""))
+    editor = make_editor()
+    value = NOW + timedelta(days=1) if name == "schedule" else None
+
+    refused(
+        lambda: workflow.perform(name, copy, by=editor, value=value),
+        "it needs alt text on the featured image",
+        article,
+    )
+
+
 def test_refusal_names_the_missing_permission_and_the_state():
     columnist, article = bylined("draft")
     with pytest.raises(workflow.TransitionError, match="permission"):
