@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0002_newsroom_groups'),
+        ('articles', '0004_image_audit'),
     ]
 
     operations = [
