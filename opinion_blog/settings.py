@@ -132,6 +132,10 @@ TAGGIT_CASE_INSENSITIVE = True
 SITE_NAME = os.environ.get("SITE_NAME", "The Opinion Blog")
 ARTICLES_PER_PAGE = 12
 
+# Background saving of the article form: how often, and at most how many per person a minute.
+AUTOSAVE_SECONDS = int(os.environ.get("AUTOSAVE_SECONDS", 5))
+AUTOSAVE_RATE_PER_MINUTE = int(os.environ.get("AUTOSAVE_RATE_PER_MINUTE", 30))
+
 LOGIN_URL = "admin:login"
 
 # Content Security Policy: everything is served from this origin; no CDN.

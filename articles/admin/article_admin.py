@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from articles import editing, notes, workflow
+from articles import editing, notes, revisions, workflow
 from articles.desk import review_queue
 from articles.models import Article, Byline, ReviewNote, Status
 from articles.permissions import can_edit, can_view, is_editor
@@ -19,6 +19,7 @@ from opinion_blog.admin_mixins import EditableWithParentInline, HiddenObjectsAre
 
 from .filters import ReviewFilter, StateFilter
 from .forms import ArticleAdminForm, AssignForm, NoteForm, TransitionForm
+from .revision_views import RevisionAdminMixin, pending_changes
 
 
 class BylineInline(EditableWithParentInline, admin.TabularInline):
@@ -40,7 +41,7 @@ class BylineInline(EditableWithParentInline, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(HiddenObjectsAreNotFound, admin.ModelAdmin):
+class ArticleAdmin(RevisionAdminMixin, HiddenObjectsAreNotFound, admin.ModelAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     inlines = [BylineInline]
@@ -77,7 +78,10 @@ class ArticleAdmin(HiddenObjectsAreNotFound, admin.ModelAdmin):
     actions = ["trash_selected", "restore_selected", "delete_permanently"]
 
     fieldsets = [
-        (None, {"fields": ["loaded_version", "title", "slug", "standfirst", "body"]}),
+        (
+            None,
+            {"fields": ["loaded_version", "title", "slug", "standfirst", "disclosure", "body"]},
+        ),
         (
             "Featured image",
             {"fields": ["featured_image", "featured_image_preview", "featured_image_caption"]},
@@ -186,6 +190,11 @@ class ArticleAdmin(HiddenObjectsAreNotFound, admin.ModelAdmin):
     # Saving goes through the workflow and the editing rules.
 
     def save_model(self, request, obj, form, change):
+        if change and revisions.holds_for_approval(
+            request.user, obj, requested="_save_pending" in request.POST
+        ):
+            obj._held_for_approval = True  # kept as a pending revision in save_related
+            return
         if change:
             editing.save_edit(
                 obj, changed_fields=form.changed_data, previous_slug=form.initial.get("slug")
@@ -256,6 +265,7 @@ class ArticleAdmin(HiddenObjectsAreNotFound, admin.ModelAdmin):
             "publishing_problems": workflow.publishing_problems(article)
             if is_editor(user) and not article.is_published
             else [],
+            **self.revision_context(request, article),
         }
 
     # Extra admin views.
@@ -282,6 +292,7 @@ class ArticleAdmin(HiddenObjectsAreNotFound, admin.ModelAdmin):
                 post_only(self.assign_view),
                 name="articles_article_assign",
             ),
+            *self.revision_urls(wrap, post_only),
             *super().get_urls(),
         ]
 
@@ -354,6 +365,7 @@ class ArticleAdmin(HiddenObjectsAreNotFound, admin.ModelAdmin):
             "title": "Review desk",
             "opts": self.opts,
             "queue": review_queue(),
+            "pending_changes": pending_changes(),
             "editors": workflow.editors(),
         }
         return TemplateResponse(request, "admin/articles/article/review_desk.html", context)

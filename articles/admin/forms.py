@@ -20,12 +20,16 @@ class ArticleAdminForm(forms.ModelForm):
             "title",
             "slug",
             "standfirst",
+            "disclosure",
             "body",
             "featured_image",
             "featured_image_caption",
             "topics",
         ]
-        widgets = {"standfirst": forms.Textarea(attrs={"rows": 3, "cols": 80})}
+        widgets = {
+            "standfirst": forms.Textarea(attrs={"rows": 3, "cols": 80}),
+            "disclosure": forms.Textarea(attrs={"rows": 2, "cols": 80}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,16 +1,22 @@
 from .article import Article, ArticleQuerySet, Status
 from .bylines import Byline
+from .correction import Correction
 from .redirects import SlugRedirect
 from .review import Action, ArticleEvent, ReviewNote
+from .revision import Approval, Revision, RevisionKind
 from .topics import TaggedArticle, Topic
 
 __all__ = [
     "Action",
+    "Approval",
     "Article",
     "ArticleEvent",
     "ArticleQuerySet",
     "Byline",
+    "Correction",
     "ReviewNote",
+    "Revision",
+    "RevisionKind",
     "SlugRedirect",
     "Status",
     "TaggedArticle",
