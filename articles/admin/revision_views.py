@@ -18,7 +18,6 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.http import url_has_allowed_host_and_scheme
-from taggit.utils import edit_string_for_tags
 
 from articles import corrections, diffs, revisions, workflow
 from articles.models import Approval, Correction, Revision, RevisionKind
@@ -47,10 +46,6 @@ def _rate_limited(user):
         cache.set(key, 1, timeout=70)
         count = 1
     return count > limit
-
-
-def _topics_string(names):
-    return edit_string_for_tags([SimpleNamespace(name=name) for name in names])
 
 
 class RevisionAdminMixin:
@@ -135,7 +130,8 @@ class RevisionAdminMixin:
         class OverlaidForm(form):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
-                self.initial["topics"] = _topics_string(topics)
+                # The tag field expects tag-like objects, not names.
+                self.initial["topics"] = [SimpleNamespace(name=name) for name in topics]
 
         return OverlaidForm
 
@@ -153,6 +149,11 @@ class RevisionAdminMixin:
         super().save_related(request, form, formsets, change)
         changed = form.has_changed() or any(formset.has_changed() for formset in formsets)
         revisions.record(article, by=request.user, changed=changed)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(form.instance, "_held_for_approval", False):
+            return [{"changed": {"fields": ["pending revision"]}}]
+        return super().construct_change_message(request, form, formsets, add)
 
     def response_change(self, request, obj):
         if getattr(obj, "_held_for_approval", False):
