@@ -15,8 +15,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import workflow
-from articles import revisions
+from articles import revisions, workflow
 from articles.models import Action, Approval, Article, ArticleEvent, ReviewNote, Revision
 from tests.admin_forms import change_form_data
 from tests.factories import (
