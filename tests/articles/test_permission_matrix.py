@@ -570,9 +570,7 @@ def check_restore_revision(client, article):
     )
     restored = Revision.objects.count() > count
     if not restored:
-        assert response.status_code == 404 or [lvl for lvl, _ in messages_in(response)] == [
-            "error"
-        ]
+        assert response.status_code == 404 or [lvl for lvl, _ in messages_in(response)] == ["error"]
     Article.objects.filter(pk=article.pk).update(title=article.title)
     return restored
 
@@ -581,7 +579,11 @@ def check_autosave(client, article):
     page_version = article.updated_at.isoformat()
     response = client.post(
         admin_url("autosave", article),
-        {"title": "Typed, not saved", "body": "<p>Half a thought</p>", "loaded_version": page_version},
+        {
+            "title": "Typed, not saved",
+            "body": "<p>Half a thought</p>",
+            "loaded_version": page_version,
+        },
     )
     saved = Revision.objects.filter(kind="autosave", article=article).exists()
     assert saved == (response.status_code == 200)
@@ -594,9 +596,7 @@ def check_correction(client, article):
     response = client.post(admin_url("corrections", article), {"text": "We misspelt a name."})
     added = article.corrections.exists()
     if not added:
-        assert response.status_code == 404 or [lvl for lvl, _ in messages_in(response)] == [
-            "error"
-        ]
+        assert response.status_code == 404 or [lvl for lvl, _ in messages_in(response)] == ["error"]
     return added
 
 
@@ -624,9 +624,7 @@ def check_approve_change(client, article):
     approved = revision.approval == Approval.APPROVED
     assert approved == (Article.objects.get(pk=article.pk).title == "A pending headline")
     if not approved:
-        assert response.status_code == 404 or [lvl for lvl, _ in messages_in(response)] == [
-            "error"
-        ]
+        assert response.status_code == 404 or [lvl for lvl, _ in messages_in(response)] == ["error"]
     else:
         Article.objects.filter(pk=article.pk).update(
             title=article.title, revised_at=article.revised_at, updated_at=article.updated_at
@@ -643,9 +641,7 @@ def check_send_back_change(client, article):
     revision.refresh_from_db()
     returned = revision.approval == Approval.RETURNED
     if not returned:
-        assert response.status_code == 404 or [lvl for lvl, _ in messages_in(response)] == [
-            "error"
-        ]
+        assert response.status_code == 404 or [lvl for lvl, _ in messages_in(response)] == ["error"]
     return returned
 
 
