@@ -275,10 +275,7 @@ def autosave(article, *, by, data, base_version=""):
             content[field] = str(data[field])[:100_000]
     content["body"] = html.sanitize(content["body"])
     if "topics" in data:
-        try:
-            content["topics"] = sorted(parse_tags(str(data["topics"])))
-        except ValueError:
-            pass
+        content["topics"] = sorted(parse_tags(str(data["topics"])))
     revision, _ = Revision.objects.update_or_create(
         article=article,
         created_by=by,

@@ -104,9 +104,7 @@ class RevisionAdminMixin:
         if article is None or not getattr(request, "_article_change_form", False):
             return article
         request._article_change_form = False  # only the form's own instance
-        source = self._recovering(request, article) or revisions.working_copy(
-            request.user, article
-        )
+        source = self._recovering(request, article) or revisions.working_copy(request.user, article)
         if source is not None:
             revisions.overlay(article, source.content)
             article._overlay_topics = source.content.get("topics", [])
