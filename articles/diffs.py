@@ -13,6 +13,8 @@ from django.utils.html import strip_tags
 
 _BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|figcaption|pre)>|<br\s*/?>", re.I)
 _TOKENS = re.compile(r"\s+|[^\s]+")
+# Below this share of words in common, a field counts as rewritten rather than edited.
+REWRITTEN = 0.4
 
 FIELDS = [
     ("title", "Headline"),
@@ -51,8 +53,13 @@ def _as_text(field, value):
 def word_diff(old, new):
     """The chunks that turn ``old`` into ``new``: ``equal``, ``delete`` and ``insert``."""
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    shared = SequenceMatcher(None, old.split(), new.split(), autojunk=False).ratio()
+    if a and b and shared < REWRITTEN:
+        # A rewrite reads better as old then new than as a confetti of single words.
+        return [("delete", old), ("insert", new)]
     chunks = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             chunks.append(("equal", "".join(a[i1:i2])))
             continue

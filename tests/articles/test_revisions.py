@@ -167,3 +167,12 @@ def test_plain_text_keeps_paragraphs_and_drops_markup():
     text = diffs.plain_text("<p>First &amp; <strong>bold</strong></p><p>Second</p>")
 
     assert text == "First & bold\n\nSecond"
+
+
+def test_a_rewritten_field_reads_as_old_then_new():
+    chunks = diffs.word_diff("Every flat near a bus route", "A painted lane costs less")
+
+    assert chunks == [
+        ("delete", "Every flat near a bus route"),
+        ("insert", "A painted lane costs less"),
+    ]
