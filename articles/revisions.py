@@ -268,8 +268,11 @@ AUTOSAVE_TEXT_FIELDS = ("title", "standfirst", "body", "featured_image_caption",
 
 
 def autosave(article, *, by, data, base_version=""):
-    """Keep ``by``'s unsaved text of ``article`` (from the posted form ``data``)."""
-    content = snapshot(article)
+    """Keep ``by``'s unsaved text of ``article`` (from the posted form ``data``).
+
+    ``article`` is None for a new article that has never been saved.
+    """
+    content = snapshot(article or Article())
     for field in AUTOSAVE_TEXT_FIELDS:
         if field in data:
             content[field] = str(data[field])[:100_000]
@@ -301,3 +304,16 @@ def recoverable_autosave(article, user, *, against=None):
     if all(revision.content.get(f) == current.get(f) for f in AUTOSAVE_TEXT_FIELDS):
         return None
     return revision
+
+
+def new_article_autosave(user):
+    """``user``'s background copy of a new article they never saved."""
+    return Revision.objects.filter(
+        article__isnull=True, created_by=user, kind=RevisionKind.AUTOSAVE
+    ).first()
+
+
+def discard_new_article_autosave(user):
+    Revision.objects.filter(
+        article__isnull=True, created_by=user, kind=RevisionKind.AUTOSAVE
+    ).delete()

@@ -56,6 +56,11 @@ class RevisionAdminMixin:
     def revision_urls(self, wrap, post_only):
         return [
             path(
+                "add/autosave/",
+                post_only(self.autosave_new_view),
+                name="articles_article_autosave_new",
+            ),
+            path(
                 "<path:object_id>/revisions/",
                 wrap(self.revision_list_view),
                 name="articles_article_revisions",
@@ -119,6 +124,36 @@ class RevisionAdminMixin:
             pk=revision_id, article=article, created_by=request.user, kind=RevisionKind.AUTOSAVE
         ).first()
 
+    # The add form: autosaved too, and its unsaved text is offered back.
+
+    def add_view(self, request, form_url="", extra_context=None):
+        autosaved = revisions.new_article_autosave(request.user)
+        extra_context = {
+            **(extra_context or {}),
+            "recoverable_autosave": autosaved if self._recovered_new(request) is None else None,
+            "recovered_autosave": self._recovered_new(request),
+            "autosave_url": reverse("admin:articles_article_autosave_new"),
+            "autosave_seconds": getattr(settings, "AUTOSAVE_SECONDS", 5),
+        }
+        return super().add_view(request, form_url, extra_context)
+
+    def _recovered_new(self, request):
+        if not request.GET.get("recover", "").isdigit():
+            return None
+        autosaved = revisions.new_article_autosave(request.user)
+        return autosaved if autosaved and str(autosaved.pk) == request.GET["recover"] else None
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        initial.pop("recover", None)
+        autosaved = self._recovered_new(request)
+        if autosaved is not None:
+            content = autosaved.content
+            for field in revisions.AUTOSAVE_TEXT_FIELDS:
+                initial[field] = content.get(field, "")
+            initial["topics"] = [SimpleNamespace(name=name) for name in content.get("topics", [])]
+        return initial
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         topics = getattr(obj, "_overlay_topics", None)
@@ -147,6 +182,8 @@ class RevisionAdminMixin:
         super().save_related(request, form, formsets, change)
         changed = form.has_changed() or any(formset.has_changed() for formset in formsets)
         revisions.record(article, by=request.user, changed=changed)
+        if not change:
+            revisions.discard_new_article_autosave(request.user)
 
     def construct_change_message(self, request, form, formsets, add=False):
         if getattr(form.instance, "_held_for_approval", False):
@@ -319,6 +356,18 @@ class RevisionAdminMixin:
         return HttpResponseRedirect(self._change_url(article) + "#corrections")
 
     # Autosave.
+
+    def autosave_new_view(self, request):
+        """Keep the text of a new article that has not been saved yet."""
+        if not self.has_add_permission(request):
+            return JsonResponse({"error": "You can’t write articles."}, status=403)
+        if _rate_limited(request.user):
+            return JsonResponse(
+                {"error": "Saving too often; your text will be saved in a moment."}, status=429
+            )
+        revision = revisions.autosave(None, by=request.user, data=request.POST)
+        when = time_format(timezone.localtime(revision.created_at), "H:i")
+        return JsonResponse({"saved_at": when})
 
     def autosave_view(self, request, object_id):
         """Keep the writer's unsaved text; answers JSON for the autosave script."""

@@ -39,8 +39,9 @@ class Revision(models.Model):
     rewritten as they type, so background saves do not flood the history.
     """
 
+    # Empty only for the autosave of an article not yet saved for the first time.
     article = models.ForeignKey(
-        "articles.Article", on_delete=models.CASCADE, related_name="revisions"
+        "articles.Article", on_delete=models.CASCADE, null=True, related_name="revisions"
     )
     kind = models.CharField(max_length=20, choices=RevisionKind.choices)
     content = models.JSONField(encoder=DjangoJSONEncoder)
@@ -80,6 +81,11 @@ class Revision(models.Model):
                 fields=["article", "created_by"],
                 condition=Q(kind="autosave"),
                 name="one_autosave_per_person",
+            ),
+            models.UniqueConstraint(
+                fields=["created_by"],
+                condition=Q(kind="autosave", article__isnull=True),
+                name="one_new_article_autosave_per_person",
             ),
         ]
 

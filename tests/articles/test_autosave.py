@@ -178,3 +178,69 @@ def test_a_real_save_clears_the_autosave(client):
 
     assert not Revision.objects.filter(kind="autosave").exists()
     assert Revision.objects.get().content["title"] == "Saved for real"
+
+
+# A new article, never saved.
+
+ADD = "admin:articles_article_add"
+NEW_AUTOSAVE = "admin:articles_article_autosave_new"
+
+
+def test_a_new_article_is_autosaved_and_offered_back_on_the_add_page(client):
+    columnist = make_columnist()
+    client.force_login(columnist)
+
+    response = client.post(
+        reverse(NEW_AUTOSAVE),
+        {"title": "A first draft", "body": "<p>Not saved yet.</p>", "topics": "Rail, Ports"},
+    )
+
+    assert response.status_code == 200
+    revision = Revision.objects.get(article__isnull=True)
+    assert revision.created_by == columnist
+    assert not Article.objects.exists()
+    page = client.get(reverse(ADD))
+    assert page.context["recoverable_autosave"] == revision
+    assert "Restore your unsaved text from" in page.content.decode()
+    recovered = client.get(reverse(ADD), {"recover": revision.pk})
+    form = recovered.context["adminform"].form
+    assert form["title"].value() == "A first draft"
+    assert form["body"].value() == "<p>Not saved yet.</p>"
+
+
+def test_saving_the_new_article_clears_its_autosave(client):
+    from tests.admin_forms import change_form_data
+
+    columnist = make_columnist()
+    client.force_login(columnist)
+    client.post(reverse(NEW_AUTOSAVE), {"title": "Draft"})
+    page = client.get(reverse(ADD))
+
+    client.post(reverse(ADD), change_form_data(page, title="Draft", slug="draft"))
+
+    assert Article.objects.get().title == "Draft"
+    assert not Revision.objects.filter(kind="autosave").exists()
+
+
+def test_new_article_autosaves_are_private(client):
+    columnist, other = make_columnist(), make_columnist()
+    client.force_login(other)
+    client.post(reverse(NEW_AUTOSAVE), {"title": "Other's secret"})
+    theirs = Revision.objects.get()
+    client.force_login(columnist)
+
+    page = client.get(reverse(ADD), {"recover": theirs.pk})
+
+    assert page.context["recoverable_autosave"] is None
+    assert page.context["adminform"].form["title"].value() in (None, "")
+
+
+def test_new_article_autosave_needs_the_right_to_write(client):
+    client.force_login(make_user())  # a reader
+    assert client.post(reverse(NEW_AUTOSAVE), {"title": "x"}).status_code == 302
+    staff = make_user()
+    staff.is_staff = True
+    staff.save()
+    client.force_login(staff)  # staff, but not a writer
+    assert client.post(reverse(NEW_AUTOSAVE), {"title": "x"}).status_code == 403
+    assert not Revision.objects.exists()

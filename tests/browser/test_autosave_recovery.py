@@ -86,3 +86,31 @@ def test_a_lost_connection_shows_not_saved_and_saving_resumes(page, live_server,
     page.wait_for_selector("#autosave-status:has-text('saved in the background')")
     assert "is-failing" not in (status.get_attribute("class") or "")
     assert Revision.objects.get(kind="autosave").content["title"] == "Ferries at dawn"
+
+
+def test_a_new_article_never_saved_comes_back_too(browser, live_server, fast_autosave):
+    make_columnist("lena")
+    context = browser.new_context()
+    page = context.new_page()
+    sign_in(page, live_server, "lena")
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+    page.fill("#id_title", "Harbour cranes")
+    page.locator(".ProseMirror[contenteditable=true]").click()
+    page.keyboard.type(TYPED)
+    for _ in range(50):
+        if TYPED in autosaved_body():
+            break
+        page.wait_for_timeout(200)
+    cookies = context.cookies()
+    context.close()
+
+    assert not Article.objects.exists()
+    reopened = browser.new_context()
+    reopened.add_cookies(cookies)
+    page = reopened.new_page()
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+    page.click("#recover-autosave")
+    page.wait_for_selector(".revision-notice--recovered")
+    assert page.input_value("#id_title") == "Harbour cranes"
+    assert TYPED in page.locator(".ProseMirror[contenteditable=true]").inner_text()
+    reopened.close()
