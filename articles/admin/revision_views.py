@@ -275,6 +275,9 @@ class RevisionAdminMixin:
             "new_revision": new_revision,
             "fields": diffs.compare(old, new),
             "can_edit_article": self.has_change_permission(request, article),
+            "live_changed_since": new_revision is not None
+            and new_revision.approval == Approval.PENDING
+            and new_revision.base_version not in ("", self._version(article)),
             "can_decide": new_revision is not None
             and new_revision.approval == Approval.PENDING
             and request.user.has_perm("articles.publish_article"),
@@ -357,6 +360,10 @@ class RevisionAdminMixin:
 
     # Autosave.
 
+    def _version(self, article):
+        """The version the change form hands out, which saves and autosaves must match."""
+        return str(self.form(instance=article)["loaded_version"].value() or "")
+
     def autosave_new_view(self, request):
         """Keep the text of a new article that has not been saved yet."""
         if not self.has_add_permission(request):
@@ -380,7 +387,7 @@ class RevisionAdminMixin:
             return JsonResponse(
                 {"error": "Saving too often; your text will be saved in a moment."}, status=429
             )
-        stored_version = str(self.form(instance=article)["loaded_version"].value() or "")
+        stored_version = self._version(article)
         if request.POST.get("loaded_version", "") != stored_version:
             return JsonResponse(
                 {
