@@ -24,6 +24,7 @@ EDITABLE_FIELDS = (
     "body",
     "featured_image",
     "featured_image_caption",
+    "disclosure",
 )
 
 # Edits to these change what a reader sees, so a published article shows "Updated".
@@ -33,6 +34,7 @@ READER_VISIBLE_FIELDS = {
     "body",
     "featured_image",
     "featured_image_caption",
+    "disclosure",
 }
 
 # Columns an edit never writes from the caller's copy (transitions and assignment own

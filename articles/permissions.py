@@ -28,9 +28,15 @@ def can_view(user, article):
     return user.is_active and user.is_staff and (is_editor(user) or has_byline(user, article))
 
 
+# Authors may also edit their live articles, but only into a change that waits for
+# an editor's approval (``articles.revisions.holds_for_approval``).
+EDITABLE_LIVE_BY_AUTHORS = (Status.PUBLISHED, Status.SCHEDULED)
+
+
 def can_edit(user, article):
     if article.status == Status.TRASHED or not user.has_perm("articles.change_article"):
         return False
     if is_editor(user):
         return True
-    return article.status in EDITABLE_BY_AUTHORS and has_byline(user, article)
+    editable = EDITABLE_BY_AUTHORS + EDITABLE_LIVE_BY_AUTHORS
+    return article.status in editable and has_byline(user, article)

@@ -5,6 +5,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
+from . import revisions
 from .models import Article, SlugRedirect
 from .permissions import can_view
 from .sharing import share_links
@@ -47,7 +48,7 @@ class ArticleDetailView(DetailView):
         return (
             Article.objects.select_related("featured_image")
             .with_bylines()
-            .prefetch_related("topics")
+            .prefetch_related("topics", "corrections")
         )
 
     def get_queryset(self):
@@ -90,6 +91,12 @@ class ArticlePreviewView(ArticleDetailView):
         article = get_object_or_404(self.base_queryset(), pk=self.kwargs["pk"])
         if not can_view(self.request.user, article):
             raise Http404
+        # A change to a live article shows here, and only here, before approval.
+        self.change = revisions.working_copy(self.request.user, article) or revisions.pending_for(
+            article
+        )
+        if self.change is not None:
+            revisions.overlay(article, self.change.content)
         return article
 
     def get(self, request, *args, **kwargs):
@@ -98,4 +105,6 @@ class ArticlePreviewView(ArticleDetailView):
         return response
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(preview=True, **kwargs)
+        return super().get_context_data(
+            preview=True, preview_change=self.change is not None, **kwargs
+        )

@@ -149,6 +149,10 @@ SITE_DESCRIPTION = os.environ.get(
 )
 ARTICLES_PER_PAGE = 12
 
+# Background saving of the article form: how often, and at most how many per person a minute.
+AUTOSAVE_SECONDS = int(os.environ.get("AUTOSAVE_SECONDS", 5))
+AUTOSAVE_RATE_PER_MINUTE = int(os.environ.get("AUTOSAVE_RATE_PER_MINUTE", 30))
+
 LOGIN_URL = "admin:login"
 
 # Login throttling (django-axes). Failures are counted per account and, separately,

@@ -2,12 +2,15 @@
 
 from django.db.models.fields.files import FieldFile
 from django.forms.models import ModelChoiceIteratorValue
+from taggit.forms import TagField
 
 
 def _value(bound_field):
     value = bound_field.value()
     if value is None or isinstance(value, FieldFile):
         return ""  # a browser sends no file unless a new one is chosen
+    if isinstance(bound_field.field, TagField):
+        return bound_field.field.widget.format_value(value) or ""  # "A, B" as the page shows it
     if isinstance(value, ModelChoiceIteratorValue):
         return value.value
     if isinstance(value, (list, tuple)):

@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from articles import editing, notes, workflow
+from articles import editing, notes, revisions, workflow
 from articles.desk import review_queue
 from articles.models import Article, Byline, ReviewNote, Status
 from articles.permissions import can_edit, can_view, is_editor
@@ -19,6 +19,7 @@ from opinion_blog.admin_mixins import EditableWithParentInline, HiddenObjectsAre
 
 from .filters import ReviewFilter, StateFilter
 from .forms import ArticleAdminForm, AssignForm, NoteForm, TransitionForm
+from .revision_views import RevisionAdminMixin, pending_changes
 from .widgets import TolerantAutocompleteMixin
 
 
@@ -41,7 +42,9 @@ class BylineInline(TolerantAutocompleteMixin, EditableWithParentInline, admin.Ta
 
 
 @admin.register(Article)
-class ArticleAdmin(TolerantAutocompleteMixin, HiddenObjectsAreNotFound, admin.ModelAdmin):
+class ArticleAdmin(
+    RevisionAdminMixin, TolerantAutocompleteMixin, HiddenObjectsAreNotFound, admin.ModelAdmin
+):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     inlines = [BylineInline]
@@ -78,7 +81,10 @@ class ArticleAdmin(TolerantAutocompleteMixin, HiddenObjectsAreNotFound, admin.Mo
     actions = ["trash_selected", "restore_selected", "delete_permanently"]
 
     fieldsets = [
-        (None, {"fields": ["loaded_version", "title", "slug", "standfirst", "body"]}),
+        (
+            None,
+            {"fields": ["loaded_version", "title", "slug", "standfirst", "disclosure", "body"]},
+        ),
         (
             "Featured image",
             {"fields": ["featured_image", "featured_image_preview", "featured_image_caption"]},
@@ -194,6 +200,11 @@ class ArticleAdmin(TolerantAutocompleteMixin, HiddenObjectsAreNotFound, admin.Mo
     # the topics (save_related) and the bylines (the inline) land under it.
 
     def save_model(self, request, obj, form, change):
+        if change and revisions.holds_for_approval(
+            request.user, obj, requested="_save_pending" in request.POST
+        ):
+            obj._held_for_approval = True  # kept as a pending revision in save_related
+            return
         if change:
             editing.save_edit(
                 obj,
@@ -267,6 +278,7 @@ class ArticleAdmin(TolerantAutocompleteMixin, HiddenObjectsAreNotFound, admin.Mo
             "publishing_problems": workflow.publishing_problems(article)
             if is_editor(user) and not article.is_published
             else [],
+            **self.revision_context(request, article),
         }
 
     # Extra admin views.
@@ -293,6 +305,7 @@ class ArticleAdmin(TolerantAutocompleteMixin, HiddenObjectsAreNotFound, admin.Mo
                 post_only(self.assign_view),
                 name="articles_article_assign",
             ),
+            *self.revision_urls(wrap, post_only),
             *super().get_urls(),
         ]
 
@@ -365,6 +378,7 @@ class ArticleAdmin(TolerantAutocompleteMixin, HiddenObjectsAreNotFound, admin.Mo
             "title": "Review desk",
             "opts": self.opts,
             "queue": review_queue(),
+            "pending_changes": pending_changes(),
             "editors": workflow.editors(),
         }
         return TemplateResponse(request, "admin/articles/article/review_desk.html", context)

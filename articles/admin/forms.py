@@ -29,17 +29,21 @@ class ArticleAdminForm(forms.ModelForm):
             "title",
             "slug",
             "standfirst",
+            "disclosure",
             "body",
             "featured_image",
             "featured_image_caption",
             "topics",
         ]
-        widgets = {"standfirst": forms.Textarea(attrs={"rows": 3, "cols": 80})}
+        widgets = {
+            "standfirst": forms.Textarea(attrs={"rows": 3, "cols": 80}),
+            "disclosure": forms.Textarea(attrs={"rows": 2, "cols": 80}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["loaded_version"].initial = self.instance.version
+            self.fields["loaded_version"].initial = str(self.instance.version)
         if "topics" in self.fields:
             self.fields["topics"].help_text = (
                 f"Up to {topic_choice.MAX_TOPICS_PER_ARTICLE} topics, separated by commas. "

@@ -1,18 +1,24 @@
 from .article import Article, ArticleQuerySet, Status
 from .bylines import Byline
+from .correction import Correction
 from .front_page import FrontPageSlot
 from .redirects import SlugRedirect
 from .review import Action, ArticleEvent, ReviewNote
+from .revision import Approval, Revision, RevisionKind
 from .topics import TaggedArticle, Topic
 
 __all__ = [
     "Action",
+    "Approval",
     "Article",
     "ArticleEvent",
     "ArticleQuerySet",
     "Byline",
+    "Correction",
     "FrontPageSlot",
     "ReviewNote",
+    "Revision",
+    "RevisionKind",
     "SlugRedirect",
     "Status",
     "TaggedArticle",

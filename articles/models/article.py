@@ -168,6 +168,12 @@ class Article(models.Model):
     )
     review_due = models.DateField(null=True, blank=True, editable=False)
 
+    disclosure = models.TextField(
+        max_length=1000,
+        blank=True,
+        help_text="Optional. A conflict of interest or declaration, shown to readers above the body.",
+    )
+
     objects = ArticleQuerySet.as_manager()
 
     class Meta:

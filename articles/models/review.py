@@ -16,6 +16,12 @@ class Action(models.TextChoices):
     RESTORE = "restore", "Restored from the trash"
     ASSIGN = "assign", "Assigned"
     IMAGE_CHANGE = "image_change", "Featured picture changed"
+    EDIT_LIVE = "edit_live", "Edited while live"
+    CHANGE_PENDING = "change_pending", "Change to the live article sent for approval"
+    CHANGE_APPROVED = "change_approved", "Change to the live article approved"
+    CHANGE_RETURNED = "change_returned", "Change to the live article sent back"
+    REVISION_RESTORED = "revision_restored", "Earlier revision restored"
+    CORRECTION = "correction", "Correction added"
 
 
 class ArticleEvent(models.Model):

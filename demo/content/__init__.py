@@ -8,9 +8,13 @@ byline order), ``topics``, ``body`` (HTML), and either ``picture`` (motif, palet
 taken back from review), ``assign = (editor, due in days)`` (negative: overdue),
 ``editor``/``note``/``reply`` (changes requested), ``publish_in = (days, "HH:MM")``
 (scheduled), ``unpublished_days_ago`` and ``reason`` (unpublished).
+
+``AFTER_PUBLICATION`` holds what happened to some published pieces later: a pending
+change, corrections, a disclosure.
 """
 
 from . import amara, eleni, kwame, lena, siobhan, tomas
+from .after_publication import AFTER_PUBLICATION
 from .people import AUTHORS, LOGINS, NAVIGATION_TOPICS, PASSWORD, TOPICS
 
 ARTICLES = [
@@ -22,4 +26,12 @@ ARTICLES = [
     *eleni.ARTICLES,
 ]
 
-__all__ = ["ARTICLES", "AUTHORS", "LOGINS", "NAVIGATION_TOPICS", "PASSWORD", "TOPICS"]
+__all__ = [
+    "AFTER_PUBLICATION",
+    "ARTICLES",
+    "AUTHORS",
+    "LOGINS",
+    "NAVIGATION_TOPICS",
+    "PASSWORD",
+    "TOPICS",
+]

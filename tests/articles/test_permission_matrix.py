@@ -15,8 +15,8 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import workflow
-from articles.models import Action, Article, ArticleEvent, ReviewNote
+from articles import revisions, workflow
+from articles.models import Action, Approval, Article, ArticleEvent, ReviewNote, Revision
 from tests.admin_forms import change_form_data
 from tests.factories import (
     ARTICLE_STATES,
@@ -75,10 +75,11 @@ TRANSITION_POLICY = [
     ("restore",         "admin",    ".   .   .   .   .   .   .   Y"),
 ]  # fmt: skip
 
-# The article's admin change page. E: the editing form, R: read-only, -: not shown.
+# The article's admin change page. E: the editing form, P: the editing form, but a save
+# waits for an editor's approval as a pending revision, R: read-only, -: not shown.
 #                       dft sub chg sch pub due unp trs
 CHANGE_PAGE_POLICY = {
-    "author":          "E   R   E   R   R   R   R   R",
+    "author":          "E   R   E   P   P   P   R   R",
     "other":           "-   -   -   -   -   -   -   -",
     "editor":          "E   E   E   E   E   E   E   R",
     "admin":           "E   E   E   E   E   E   E   R",
@@ -128,7 +129,38 @@ VIEW_POLICY = [
     ("delete page",        "other",     ".   .   .   .   .   .   .   ."),
     ("delete page",        "editor",    ".   .   .   .   .   .   .   ."),
     ("delete page",        "admin",     ".   .   .   .   .   .   .   ."),
+    ("revisions page",     "author",    "Y   Y   Y   Y   Y   Y   Y   Y"),
+    ("revisions page",     "other",     ".   .   .   .   .   .   .   ."),
+    ("revisions page",     "editor",    "Y   Y   Y   Y   Y   Y   Y   Y"),
+    ("revisions page",     "admin",     "Y   Y   Y   Y   Y   Y   Y   Y"),
+    ("compare",            "author",    "Y   Y   Y   Y   Y   Y   Y   Y"),
+    ("compare",            "other",     ".   .   .   .   .   .   .   ."),
+    ("compare",            "editor",    "Y   Y   Y   Y   Y   Y   Y   Y"),
+    ("compare",            "admin",     "Y   Y   Y   Y   Y   Y   Y   Y"),
+    ("restore revision",   "author",    "Y   .   Y   Y   Y   Y   .   ."),
+    ("restore revision",   "other",     ".   .   .   .   .   .   .   ."),
+    ("restore revision",   "editor",    "Y   Y   Y   Y   Y   Y   Y   ."),
+    ("restore revision",   "admin",     "Y   Y   Y   Y   Y   Y   Y   ."),
+    ("autosave",           "author",    "Y   .   Y   Y   Y   Y   .   ."),
+    ("autosave",           "other",     ".   .   .   .   .   .   .   ."),
+    ("autosave",           "editor",    "Y   Y   Y   Y   Y   Y   Y   ."),
+    ("autosave",           "admin",     "Y   Y   Y   Y   Y   Y   Y   ."),
+    ("correction",         "author",    ".   .   .   .   .   .   .   ."),
+    ("correction",         "other",     ".   .   .   .   .   .   .   ."),
+    ("correction",         "editor",    ".   .   .   .   Y   Y   Y   ."),
+    ("correction",         "admin",     ".   .   .   .   Y   Y   Y   ."),
+    ("approve change",     "author",    ".   .   .   .   .   .   .   ."),
+    ("approve change",     "other",     ".   .   .   .   .   .   .   ."),
+    ("approve change",     "editor",    ".   .   .   Y   Y   Y   .   ."),
+    ("approve change",     "admin",     ".   .   .   Y   Y   Y   .   ."),
+    ("send back change",   "author",    ".   .   .   .   .   .   .   ."),
+    ("send back change",   "other",     ".   .   .   .   .   .   .   ."),
+    ("send back change",   "editor",    "Y   Y   Y   Y   Y   Y   Y   Y"),
+    ("send back change",   "admin",     "Y   Y   Y   Y   Y   Y   Y   Y"),
 ]  # fmt: skip
+# Corrections go on articles readers have seen (an unpublished one keeps its corrections
+# for when it returns). A pending change goes live only while its article is live; an
+# editor may send one back whatever became of the article.
 # The admin delete page is refused even to administrators for a trashed article: it
 # would delete the article's audit log, which no one may. Deleting for good is the
 # delete_permanently action's job.
@@ -368,7 +400,7 @@ def test_change_page_follows_the_policy(client, role, state, access):
         assert stored(article) == before
         return
     assert response.status_code == 200
-    assert response.context["has_change_permission"] is (access == "E")
+    assert response.context["has_change_permission"] is (access in "EP")
     offered = {name for name, _ in response.context["transitions"]}
     assert offered == allowed_transitions_for(role, state)
 
@@ -378,6 +410,10 @@ def test_change_page_follows_the_policy(client, role, state, access):
     if access == "E":
         assert response.status_code == 302
         assert article.title == "Edited title"
+    elif access == "P":
+        assert response.status_code == 302
+        assert stored(article) == before
+        assert Revision.objects.pending().get(article=article).content["title"] == "Edited title"
     else:
         assert response.status_code == 403
         assert stored(article) == before
@@ -501,7 +537,122 @@ def check_delete_page(client, article):
     return deleted
 
 
+def _old_revision(article):
+    editor = make_editor()
+    return revisions.record(article, by=editor)
+
+
+def check_revisions_page(client, article):
+    revision = _old_revision(article)
+    response = client.get(admin_url("revisions", article))
+    if response.status_code != 200:
+        assert_hidden(response, article)
+        return False
+    assert revision in list(response.context["revision_history"])
+    return True
+
+
+def check_compare(client, article):
+    revision = _old_revision(article)
+    response = client.get(admin_url("revision_compare", article), {"from": revision.pk})
+    if response.status_code != 200:
+        assert_hidden(response, article)
+        return False
+    return True
+
+
+def check_restore_revision(client, article):
+    revision = _old_revision(article)
+    Article.objects.filter(pk=article.pk).update(title="A later headline")
+    count = Revision.objects.count()
+    response = client.post(
+        reverse("admin:articles_article_revision_restore", args=[article.pk, revision.pk])
+    )
+    restored = Revision.objects.count() > count
+    if not restored:
+        assert response.status_code == 404 or [lvl for lvl, _ in messages_in(response)] == ["error"]
+    Article.objects.filter(pk=article.pk).update(title=article.title)
+    return restored
+
+
+def check_autosave(client, article):
+    page_version = str(article.version)
+    response = client.post(
+        admin_url("autosave", article),
+        {
+            "title": "Typed, not saved",
+            "body": "<p>Half a thought</p>",
+            "loaded_version": page_version,
+        },
+    )
+    saved = Revision.objects.filter(kind="autosave", article=article).exists()
+    assert saved == (response.status_code == 200)
+    if not saved:
+        assert response.status_code in (403, 404)
+    return saved
+
+
+def check_correction(client, article):
+    response = client.post(admin_url("corrections", article), {"text": "We misspelt a name."})
+    added = article.corrections.exists()
+    if not added:
+        assert response.status_code == 404 or [lvl for lvl, _ in messages_in(response)] == ["error"]
+    return added
+
+
+def _pending(article):
+    author = article.bylines.get().author.user
+    article.title = "A pending headline"
+    revision = Revision.objects.create(
+        article=article,
+        kind="pending",
+        approval=Approval.PENDING,
+        content=revisions.snapshot(article),
+        created_by=author,
+        created_at=timezone.now(),
+    )
+    article.refresh_from_db()
+    return revision
+
+
+def check_approve_change(client, article):
+    revision = _pending(article)
+    response = client.post(
+        reverse("admin:articles_article_revision_approve", args=[article.pk, revision.pk])
+    )
+    revision.refresh_from_db()
+    approved = revision.approval == Approval.APPROVED
+    assert approved == (Article.objects.get(pk=article.pk).title == "A pending headline")
+    if not approved:
+        assert response.status_code == 404 or [lvl for lvl, _ in messages_in(response)] == ["error"]
+    else:
+        Article.objects.filter(pk=article.pk).update(
+            title=article.title, revised_at=article.revised_at, updated_at=article.updated_at
+        )
+    return approved
+
+
+def check_send_back_change(client, article):
+    revision = _pending(article)
+    response = client.post(
+        reverse("admin:articles_article_revision_send_back", args=[article.pk, revision.pk]),
+        {"note": "Not this week."},
+    )
+    revision.refresh_from_db()
+    returned = revision.approval == Approval.RETURNED
+    if not returned:
+        assert response.status_code == 404 or [lvl for lvl, _ in messages_in(response)] == ["error"]
+    return returned
+
+
 VIEW_CHECKS = {
+    "revisions page": check_revisions_page,
+    "compare": check_compare,
+    "restore revision": check_restore_revision,
+    "autosave": check_autosave,
+    "correction": check_correction,
+    "approve change": check_approve_change,
+    "send back change": check_send_back_change,
     "history page": check_history_page,
     "preview": check_preview,
     "notes": check_notes,
@@ -529,7 +680,9 @@ def test_admin_view_follows_the_policy(client, view, role, state, allowed):
 
 
 @pytest.mark.parametrize("state", STATES)
-@pytest.mark.parametrize("name", ["workflow", "notes", "assign"])
+@pytest.mark.parametrize(
+    "name", ["workflow", "notes", "assign", "revisions", "autosave", "corrections"]
+)
 def test_the_custom_urls_are_404_to_other_columnists(client, name, state):
     user, article = cast("other", state)
     client.force_login(user)
@@ -539,7 +692,18 @@ def test_the_custom_urls_are_404_to_other_columnists(client, name, state):
     assert client.post(admin_url(name, 10**6), data).status_code == 404
 
 
-ADMIN_URLS = ["change", "history", "workflow", "notes", "assign", "delete"]
+ADMIN_URLS = [
+    "change",
+    "history",
+    "workflow",
+    "notes",
+    "assign",
+    "delete",
+    "revisions",
+    "revision_compare",
+    "autosave",
+    "corrections",
+]
 
 
 @pytest.mark.parametrize("name", ADMIN_URLS)

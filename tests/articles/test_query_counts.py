@@ -14,9 +14,9 @@ pytestmark = pytest.mark.django_db
 # Every page: the featured topics of the header's navigation, plus
 # home: count, page of articles, their bylines, the editors' picks (none here);
 # topic: count, page of articles, their bylines, the topic itself;
-# article: the article, its bylines, its topics, related posts, their bylines;
+# article: the article, its bylines, its topics, its corrections, related posts, their bylines;
 # author: the author, their links, count, page of articles, their bylines.
-PINNED = {"home": 5, "article": 6, "author": 6, "topic": 5}
+PINNED = {"home": 5, "article": 7, "author": 6, "topic": 5}
 
 
 class World:

@@ -16,7 +16,9 @@ from articles.models import (
     Article,
     ArticleEvent,
     Byline,
+    Correction,
     ReviewNote,
+    Revision,
     Status,
     TaggedArticle,
     Topic,
@@ -39,6 +41,8 @@ COUNTED = (
     Image,
     ArticleEvent,
     ReviewNote,
+    Revision,
+    Correction,
 )
 
 
@@ -191,6 +195,10 @@ def test_the_audit_log_follows_the_story(demo):
     for article in Article.objects.filter(status=Status.PUBLISHED):
         events = list(article.events.order_by("created_at"))
         assert events[0].action == Action.CREATE
+        # After publication, only what the desk does to a live piece.
+        later = {Action.CORRECTION, Action.CHANGE_PENDING}
+        while events[-1].action in later:
+            events.pop()
         assert events[-1].action == Action.PUBLISH
         assert events[-1].created_at == article.published_at
         assert events[-1].actor.groups.filter(name=EDITORS).exists()
@@ -228,3 +236,37 @@ def test_every_demo_article_page_shows_the_whole_anatomy(demo, client):
         positions = [html.find(part) for part in parts]
         assert -1 not in positions, (article.slug, dict(zip(parts, positions, strict=True)))
         assert positions == sorted(positions), article.slug
+
+
+def test_one_article_has_a_change_waiting_that_readers_do_not_see(demo, client):
+    pending = Revision.objects.pending().select_related("article").get()
+    article = pending.article
+    assert article.is_published
+    assert pending.content["standfirst"] != article.standfirst
+    assert pending.created_by.username == "amara"
+
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert article.standfirst in html
+    assert pending.content["standfirst"] not in html
+
+
+def test_one_article_has_two_dated_corrections_for_readers(demo, client):
+    article = Article.objects.get(slug="inflation-hit-the-poor-twice")
+    corrections = list(article.corrections.all())
+
+    assert len(corrections) == 2
+    assert corrections[0].created_at < corrections[1].created_at
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert html.index(corrections[0].text[:40]) < html.index(corrections[1].text[:40])
+    assert article.events.filter(action=Action.CORRECTION).count() == 2
+
+
+def test_one_article_has_a_disclosure_above_the_body(demo, client):
+    article = Article.objects.exclude(disclosure="").get()
+
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert html.index("Disclosure:") < html.index('class="article-body"')
+
+
+def test_every_demo_article_has_a_revision_history(demo):
+    assert not Article.objects.filter(revisions__isnull=True).exists()

@@ -21,13 +21,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles import notes, workflow
+from articles import corrections, notes, revisions, workflow
 from articles.models import (
     Article,
     ArticleEvent,
     Byline,
+    Correction,
     FrontPageSlot,
     ReviewNote,
+    Revision,
     Status,
     Topic,
 )
@@ -78,6 +80,7 @@ class Command(BaseCommand):
             new = [spec for spec in content.ARTICLES if spec["slug"] not in existing]
             for spec in new:
                 self.write(spec)
+            self.after_publication()
             self.arrange_front_page()
         self.report(len(new), time.monotonic() - started)
 
@@ -226,6 +229,7 @@ class Command(BaseCommand):
                 article=article, author=self.authors[slug], defaults={"position": position}
             )
         article.topics.add(*(self.topics[name] for name in spec["topics"]))
+        revisions.record(article, by=writer, changed=False)  # the first saved version
 
         # Everything except a plain draft goes through the review desk; guests' pieces skip it.
         last = created
@@ -260,12 +264,40 @@ class Command(BaseCommand):
                 self.step(last, workflow.unpublish, article, by=editor, reason=spec["reason"])
 
         # Demo backdating: the transitions stamped "now"; move the article to its own past.
+        Revision.objects.filter(article=article).update(created_at=created)
         dates = {"created_at": created, "updated_at": last}
         if article.submitted_at:
             dates["submitted_at"] = submitted
         if state in (Status.PUBLISHED, Status.UNPUBLISHED):
             dates["published_at"] = published
         Article.objects.filter(pk=article.pk).update(**dates)
+
+    def after_publication(self):
+        """Pending changes, corrections and disclosures, each added once (rerun-safe)."""
+        articles = Article.objects.in_bulk(content.AFTER_PUBLICATION, field_name="slug")
+        for slug, extra in content.AFTER_PUBLICATION.items():
+            article = articles.get(slug)
+            if article is None or not article.is_published:
+                continue
+            if "disclosure" in extra and not article.disclosure:
+                Article.objects.filter(pk=article.pk).update(disclosure=extra["disclosure"])
+            if "corrections" in extra and not article.corrections.exists():
+                for days_ago, text in extra["corrections"]:
+                    editor = self.users[extra["editor"]]
+                    correction = corrections.add_correction(article, by=editor, text=text)
+                    when = self.now - timedelta(days=days_ago)
+                    # Demo backdating: the correction, its audit entry and revision.
+                    Correction.objects.filter(pk=correction.pk).update(created_at=when)
+                    article.events.filter(action="correction", note=text).update(created_at=when)
+                    article.revisions.filter(kind="correction", note=text).update(created_at=when)
+            change = extra.get("pending_change")
+            if change and not article.revisions.filter(kind="pending").exists():
+                article.standfirst = change["standfirst"]
+                article.body = f"{article.body}\n<p>{change['paragraph']}</p>"
+                pending = revisions.save_pending(article, by=self.users[change["username"]])
+                when = self.now - timedelta(days=change["days_ago"])
+                Revision.objects.filter(pk=pending.pk).update(created_at=when)
+                article.events.filter(action="change_pending").update(created_at=when)
 
     def assign(self, article, spec, when):
         """Put a submission on an editor's desk; a due date in the past makes it overdue."""
