@@ -46,11 +46,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "taggit",
     "django_prose_editor",
     "authors",
     "images",
     "articles",
+    "search",
     "demo",
 ]
 
@@ -131,6 +134,11 @@ TAGGIT_CASE_INSENSITIVE = True
 
 SITE_NAME = os.environ.get("SITE_NAME", "The Opinion Blog")
 ARTICLES_PER_PAGE = 12
+# The PostgreSQL text search configuration for search (stemming, stop words).
+# After changing it, run `manage.py refresh_search_vectors`.
+SEARCH_CONFIG = os.environ.get("SEARCH_CONFIG", "english")
+# How many of the latest articles each RSS and Atom feed carries.
+FEED_SIZE = 20
 
 LOGIN_URL = "admin:login"
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("authors/", include("authors.urls")),
     path("topics/", include("articles.topic_urls")),
+    path("search/", include("search.urls")),
     # Articles live at the root, so their catch-all slug pattern comes last.
     path("", include("articles.urls")),
 ]
