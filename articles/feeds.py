@@ -188,9 +188,11 @@ class AuthorAtomFeed(AuthorFeed):
 
 class TopicFeed(ArticleFeed):
     def get_object(self, request, slug):
-        return Topic.objects.filter(
-            article_links__content_object__in=Article.objects.published()
-        ).distinct().get(slug=slug)
+        return (
+            Topic.objects.filter(article_links__content_object__in=Article.objects.published())
+            .distinct()
+            .get(slug=slug)
+        )
 
     def articles(self, obj):
         return Article.objects.published().filter(topic_links__tag=obj)
