@@ -21,6 +21,7 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import F, Func, OuterRef, Q, StringAgg, Subquery, Value
+from django.db.models.functions import Left
 from django.utils.safestring import mark_safe
 
 # Readers are told when their query was cut to this many characters.
@@ -34,6 +35,11 @@ _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]+")
 
 def full_text_available():
     return connection.vendor == "postgresql"
+
+
+def max_results():
+    """How many of the newest matches are ranked and shown."""
+    return getattr(settings, "SEARCH_MAX_RESULTS", 500)
 
 
 def search_config():
@@ -107,13 +113,20 @@ def refresh_for_topic(topic):
     refresh_search_vectors(TaggedArticle.objects.filter(tag=topic).values("content_object_id"))
 
 
+# ts_headline parses all the text it is given; the opening is enough for a snippet.
+SNIPPET_SOURCE_LENGTH = 3000
+
+
 def _plain_body():
-    """The body with its tags replaced by spaces, for snippets (entities stay escaped)."""
-    return Func(F("body"), Value("<[^>]*>"), Value(" "), Value("g"), function="regexp_replace")
+    """The body's opening with its tags replaced by spaces (entities stay escaped)."""
+    plain = Func(F("body"), Value("<[^>]*>"), Value(" "), Value("g"), function="regexp_replace")
+    return Left(plain, SNIPPET_SOURCE_LENGTH)
 
 
 def search(queryset, query):
     """``queryset`` (already published) narrowed to ``query``, best match first.
+
+    Full-text search ranks the ``max_results()`` newest matches and returns those.
 
     On PostgreSQL each result carries ``title_headline`` and ``snippet``: ts_headline's
     text with the matched words between ``START_SEL`` and ``STOP_SEL``.
@@ -122,8 +135,15 @@ def search(queryset, query):
         return _substring_search(queryset, query)
     config = search_config()
     search_query = SearchQuery(query, search_type="websearch", config=config)
-    return (
+    # Ranking reads each match's whole vector, so only the newest matches are ranked:
+    # the cost stays bounded however common the words are.
+    newest = (
         queryset.filter(search_vector=search_query)
+        .order_by("-published_at", "-pk")
+        .values("pk")[: max_results()]
+    )
+    return (
+        queryset.filter(pk__in=newest)
         .annotate(
             rank=SearchRank(F("search_vector"), search_query),
             title_headline=SearchHeadline(

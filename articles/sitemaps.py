@@ -9,7 +9,7 @@ from .models import Article, TaggedArticle, Topic
 class ArticleSitemap(Sitemap):
     """Every published article, newest first, in pages the index lists one by one."""
 
-    limit = 5000
+    limit = 1000
 
     def items(self):
         # The order the (status, published_at) index already keeps; only what a URL needs.
@@ -28,7 +28,7 @@ class ArticleSitemap(Sitemap):
 
 
 class TopicSitemap(Sitemap):
-    limit = 5000
+    limit = 1000
 
     def items(self):
         live_tagging = TaggedArticle.objects.filter(

@@ -137,6 +137,8 @@ ARTICLES_PER_PAGE = 12
 # The PostgreSQL text search configuration for search (stemming, stop words).
 # After changing it, run `manage.py refresh_search_vectors`.
 SEARCH_CONFIG = os.environ.get("SEARCH_CONFIG", "english")
+# Search ranks at most this many of the newest matches, so common words stay fast.
+SEARCH_MAX_RESULTS = 500
 # How many of the latest articles each RSS and Atom feed carries.
 FEED_SIZE = 20
 

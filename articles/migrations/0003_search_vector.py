@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='article',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='article_search_idx'),
+            index=django.contrib.postgres.indexes.GinIndex(fastupdate=False, fields=['search_vector'], name='article_search_idx'),
         ),
         migrations.RunPython(fill_search_vectors, migrations.RunPython.noop),
     ]
