@@ -33,4 +33,7 @@ class SearchView(PublishedArticleListView):
             "query_shortened": self.shortened,
             "max_query_length": search.MAX_QUERY_LENGTH,
             "searchable": search.has_words(self.query),
+            "results_capped": search.full_text_available()
+            and context["paginator"] is not None
+            and context["paginator"].count >= search.max_results(),
         }

@@ -223,3 +223,24 @@ def test_without_postgresql_a_substring_search_serves(client):
     make_article_in("draft", title="Gardening secrets")
     assert titles(get(client, "gardening")) == ["Notes", "Gardening for beginners"]
     assert titles(get(client, "gardening beginners")) == ["Gardening for beginners"]
+
+
+@postgres_only
+def test_only_the_newest_matches_are_ranked_and_the_reader_is_told(client, settings):
+    settings.SEARCH_MAX_RESULTS = 2
+    make_published("Kelp forests", ago=timedelta(days=1))
+    make_published("Kelp", body="<p>Kelp, kelp and more kelp.</p>", ago=timedelta(days=2))
+    make_published("Kelp kelp kelp", ago=timedelta(days=3))
+    response = get(client, "kelp")
+    assert sorted(titles(response)) == ["Kelp", "Kelp forests"]
+    assert "Only the 2 newest matching articles are ranked" in response.content.decode()
+
+
+@postgres_only
+def test_the_search_filter_can_use_the_gin_index():
+    make_published("Indexed words")
+    query = search.search(Article.objects.published(), "indexed")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = query.explain()
+    assert "article_search_idx" in plan
