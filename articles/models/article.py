@@ -177,8 +177,8 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
             models.Index(fields=["status", "submitted_at"], name="article_review_queue_idx"),
-            # No pending list: a newsroom writes rarely, and readers search right after.
-            GinIndex(fields=["search_vector"], name="article_search_idx", fastupdate=False),
+            # Migration 0003 turns its pending list off on PostgreSQL (see there).
+            GinIndex(fields=["search_vector"], name="article_search_idx"),
         ]
         permissions = [
             ("edit_any_article", "Can edit articles without a byline on them"),

@@ -247,3 +247,10 @@ def test_the_search_filter_can_use_the_gin_index():
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = matches.explain()
     assert "article_search_idx" in plan
+
+
+@postgres_only
+def test_the_gin_index_has_no_pending_list():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = 'article_search_idx'")
+        assert cursor.fetchone()[0] == ["fastupdate=off"]
