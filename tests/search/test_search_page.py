@@ -254,3 +254,19 @@ def test_the_gin_index_has_no_pending_list():
     with connection.cursor() as cursor:
         cursor.execute("SELECT reloptions FROM pg_class WHERE relname = 'article_search_idx'")
         assert cursor.fetchone()[0] == ["fastupdate=off"]
+
+
+@postgres_only
+def test_the_vector_follows_topics_and_bylines_saved_in_the_admin(admin_client):
+    from tests.admin_forms import change_form_data
+
+    article = make_published("Harbour notes", authors=[make_author("First Writer")])
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    page = admin_client.get(url)
+    data = change_form_data(page, topics="Lighthouses")
+    prefix = page.context["inline_admin_formsets"][0].formset.prefix
+    data[f"{prefix}-0-author"] = make_author("Second Writer").pk
+    response = admin_client.post(url, data)
+    assert response.status_code == 302
+    assert titles(get(admin_client, "lighthouses")) == ["Harbour notes"]
+    assert titles(get(admin_client, '"second writer"')) == ["Harbour notes"]
