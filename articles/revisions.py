@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from taggit.utils import parse_tags
 
-from . import editing, html
+from . import editing, html, search
 from .models import (
     Action,
     Approval,
@@ -183,6 +183,8 @@ def _apply_and_save(article, content, *, by, with_bylines):
             Byline.objects.bulk_create(
                 Byline(article=article, author_id=pk, position=i) for i, pk in enumerate(kept)
             )
+    # Topics and bylines are part of what search finds.
+    search.refresh_search_vectors([article.pk])
 
 
 def approve(revision, *, by):

@@ -16,8 +16,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from . import html
+from . import html, search
 from .models import Action, Article, ArticleEvent, Byline, ReviewNote, Status
+from .models.article import LIVE_STATUSES
 from .permissions import has_byline, is_editor
 
 S = Status
@@ -155,6 +156,9 @@ def _move(name, article, user, to, action, note="", *, prepare=None, **fields):
             to_status=to,
             note=note,
         )
+        if to in LIVE_STATUSES:
+            # Going live: make sure search finds it as it now reads.
+            search.refresh_search_vectors([article.pk])
     return article
 
 

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
+from articles import search
 from opinion_blog.admin_mixins import EditableWithParentInline, HiddenObjectsAreNotFound
 
 from .forms import AuthorCreationForm
@@ -83,6 +84,8 @@ class AuthorAdmin(HiddenObjectsAreNotFound, admin.ModelAdmin):
         if not change and isinstance(form, AuthorCreationForm):
             form.create_login(obj)
         super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            search.refresh_for_author(obj)
 
     @admin.display(description="avatar")
     def avatar_thumbnail(self, obj):

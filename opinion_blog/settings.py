@@ -47,12 +47,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "taggit",
     "django_prose_editor",
     "axes",
     "authors",
     "images",
     "articles",
+    "search",
     "demo",
 ]
 
@@ -148,6 +151,13 @@ SITE_DESCRIPTION = os.environ.get(
     "SITE_DESCRIPTION", "Opinion and argument from independent columnists."
 )
 ARTICLES_PER_PAGE = 12
+# The PostgreSQL text search configuration for search (stemming, stop words).
+# After changing it, run `manage.py refresh_search_vectors`.
+SEARCH_CONFIG = os.environ.get("SEARCH_CONFIG", "english")
+# Search ranks at most this many of the newest matches, so common words stay fast.
+SEARCH_MAX_RESULTS = 500
+# How many of the latest articles each RSS and Atom feed carries.
+FEED_SIZE = 20
 
 # Background saving of the article form: how often, and at most how many per person a minute.
 AUTOSAVE_SECONDS = int(os.environ.get("AUTOSAVE_SECONDS", 5))

@@ -1,15 +1,38 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+
+from articles.sitemaps import ArticleSitemap, TopicSitemap
+from authors.sitemaps import AuthorSitemap
+
+from .robots import robots_txt
 
 # A lost database connection is a 503 with Retry-After; any other error the styled 500.
 handler500 = "opinion_blog.errors.server_error"
 
+sitemaps = {"articles": ArticleSitemap, "authors": AuthorSitemap, "topics": TopicSitemap}
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("robots.txt", robots_txt, name="robots"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
+        name="sitemap-index",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="sitemap-section",
+    ),
+    path("", include("articles.feed_urls")),
     path("authors/", include("authors.urls")),
     path("topics/", include("articles.topic_urls")),
+    path("search/", include("search.urls")),
     # Articles live at the root, so their catch-all slug pattern comes last.
     path("", include("articles.urls")),
 ]

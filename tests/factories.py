@@ -12,6 +12,7 @@ from PIL import Image as PillowImage
 
 from articles.models import Article, Byline, Status
 from articles.roles import COLUMNISTS, EDITORS
+from articles.search import refresh_search_vectors
 from authors.models import Author
 from images.models import Image
 
@@ -93,6 +94,8 @@ def make_article(
         Byline.objects.create(article=article, author=author, position=position)
     if topics:
         article.topics.add(*topics)
+    if authors or topics:
+        refresh_search_vectors([article.pk])  # as the admin does once bylines and topics are saved
     return article
 
 

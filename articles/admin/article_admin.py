@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from articles import editing, notes, revisions, workflow
+from articles import editing, notes, revisions, search, workflow
 from articles.desk import review_queue
 from articles.models import Article, Byline, ReviewNote, Status
 from articles.permissions import can_edit, can_view, is_editor
@@ -214,6 +214,11 @@ class ArticleAdmin(
             )
         else:
             workflow.create(obj, by=request.user)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Bylines and topics are saved only now; they are part of what search finds.
+        search.refresh_search_vectors([form.instance.pk])
 
     def response_add(self, request, obj, post_url_continue=None):
         if TransitionForm.PREFIX in request.POST:

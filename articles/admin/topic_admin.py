@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db.models import Count, Q
 from taggit.models import Tag
 
+from articles import search
 from articles.models import Article, Status, Topic
 
 # Topics replace taggit's generic tags; hide the unused model.
@@ -39,6 +40,11 @@ class TopicAdmin(admin.ModelAdmin):
                 )
             )
         )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            search.refresh_for_topic(obj)
 
     @admin.display(description="articles", ordering="article_count")
     def article_count(self, obj):

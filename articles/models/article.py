@@ -1,6 +1,8 @@
 from html import unescape
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -11,7 +13,7 @@ from django.utils.text import Truncator
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
-from articles import html
+from articles import html, search
 from articles.slugs import unique_slug, validate_not_reserved
 
 from .bylines import Byline
@@ -173,6 +175,8 @@ class Article(models.Model):
         blank=True,
         help_text="Optional. A conflict of interest or declaration, shown to readers above the body.",
     )
+    # Kept current by articles.search.refresh_search_vectors(); PostgreSQL only.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -181,6 +185,8 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
             models.Index(fields=["status", "submitted_at"], name="article_review_queue_idx"),
+            # Migration 0003 turns its pending list off on PostgreSQL (see there).
+            GinIndex(fields=["search_vector"], name="article_search_idx"),
         ]
         permissions = [
             ("edit_any_article", "Can edit articles without a byline on them"),
@@ -197,6 +203,7 @@ class Article(models.Model):
         if not self.slug:
             self.slug = unique_slug(self.title, Article.objects.exclude(pk=self.pk))
         super().save(*args, **kwargs)
+        search.refresh_search_vectors([self.pk])
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})

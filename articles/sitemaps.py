@@ -1,0 +1,37 @@
+"""Sitemap sections for published articles and topics with published articles."""
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Exists, OuterRef
+
+from .models import Article, TaggedArticle, Topic
+
+
+class ArticleSitemap(Sitemap):
+    """Every published article, newest first, in pages the index lists one by one."""
+
+    limit = 1000
+
+    def items(self):
+        # The order the (status, published_at) index already keeps; only what a URL needs.
+        return (
+            Article.objects.published()
+            .order_by("-published_at", "-pk")
+            .only("slug", "published_at", "revised_at")
+        )
+
+    def lastmod(self, item):
+        return max(item.published_at, item.revised_at or item.published_at)
+
+    def get_latest_lastmod(self):
+        # Django's default reads every item to find it; the index does without.
+        return None
+
+
+class TopicSitemap(Sitemap):
+    limit = 1000
+
+    def items(self):
+        live_tagging = TaggedArticle.objects.filter(
+            tag=OuterRef("pk"), content_object__in=Article.objects.published()
+        )
+        return Topic.objects.filter(Exists(live_tagging)).order_by("pk").only("slug")

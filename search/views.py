@@ -1,0 +1,39 @@
+from django.utils.html import escape
+
+from articles import search
+from articles.models import Article
+from articles.views import PublishedArticleListView
+
+
+class SearchView(PublishedArticleListView):
+    """Readers' search over published articles; any query gives a page, never an error."""
+
+    template_name = "search/results.html"
+
+    def get(self, request, *args, **kwargs):
+        self.query, self.shortened = search.clean_query(request.GET.get("q", ""))
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        if not search.has_words(self.query):
+            return Article.objects.none()
+        return search.search(super().get_queryset(), self.query)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for article in context["articles"]:
+            if hasattr(article, "title_headline"):
+                article.title_html = search.highlight(article.title_headline)
+                article.snippet_html = search.highlight(article.snippet, from_html=True)
+            else:
+                article.title_html = escape(article.title)
+                article.snippet_html = escape(article.summary)
+        return context | {
+            "query": self.query,
+            "query_shortened": self.shortened,
+            "max_query_length": search.MAX_QUERY_LENGTH,
+            "searchable": search.has_words(self.query),
+            "results_capped": search.full_text_available()
+            and context["paginator"] is not None
+            and context["paginator"].count >= search.max_results(),
+        }
