@@ -2,7 +2,10 @@
 
 from django.utils import timezone
 
+from opinion_blog.content_version import public_content_changed
+
 from .models import SlugRedirect
+from .models.article import LIVE_STATUSES
 
 # Edits to these change what a reader sees, so a published article shows "Updated".
 READER_VISIBLE_FIELDS = {
@@ -27,4 +30,7 @@ def save_edit(article, *, changed_fields, previous_slug):
     if was_public and previous_slug and previous_slug != article.slug:
         SlugRedirect.objects.update_or_create(old_slug=previous_slug, defaults={"article": article})
     SlugRedirect.objects.filter(old_slug=article.slug).delete()
+    if article.status in LIVE_STATUSES:
+        # Also covers the bylines, topics and image saved with it in the same transaction.
+        public_content_changed()
     return article

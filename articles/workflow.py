@@ -15,8 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from opinion_blog.content_version import public_content_changed
+
 from . import html
 from .models import Action, Article, ArticleEvent, Byline, ReviewNote, Status
+from .models.article import LIVE_STATUSES
 from .permissions import has_byline, is_editor
 
 S = Status
@@ -141,6 +144,8 @@ def _move(name, article, user, to, action, note="", **fields):
             to_status=to,
             note=note,
         )
+        if from_status in LIVE_STATUSES or to in LIVE_STATUSES:
+            public_content_changed()
     return article
 
 

@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
+from opinion_blog.admin_mixins import ChangesPublicContent
+
 from .models import Image
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(ChangesPublicContent, admin.ModelAdmin):
     """The shared picture library. Anyone who writes may upload; uploaders edit their own."""
 
     list_display = ["thumbnail", "alt_text", "credit", "dimensions", "uploaded_by", "created_at"]

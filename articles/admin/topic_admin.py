@@ -3,6 +3,7 @@ from django.db.models import Count, Q
 from taggit.models import Tag
 
 from articles.models import Status, Topic
+from opinion_blog.admin_mixins import ChangesPublicContent
 
 # Topics replace taggit's generic tags; hide the unused model.
 if admin.site.is_registered(Tag):
@@ -10,7 +11,7 @@ if admin.site.is_registered(Tag):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(ChangesPublicContent, admin.ModelAdmin):
     list_display = ["name", "slug", "article_count"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
