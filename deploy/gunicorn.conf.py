@@ -18,3 +18,6 @@ max_requests = 5000
 max_requests_jitter = 500
 accesslog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# gunicorn's control socket is one fixed path per user: several servers on one
+# machine (a test, a blue/green switch) would fight over it, and nothing uses it.
+control_socket_disable = True
