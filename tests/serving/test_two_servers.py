@@ -146,25 +146,20 @@ def read(base, path):
         return error.code, error.headers.get("X-Page-Cache"), ""
 
 
-def signed_in(base, username):
-    """A browser session signed in to the admin of ``base``."""
-    cookies = CookieJar()
-    browser = build_opener(HTTPCookieProcessor(cookies))
-    browser.open(f"{base}/admin/login/", timeout=10).read()
-    browser.post = lambda path, fields: browser.open(
-        Request(
-            f"{base}{path}",
-            data=urlencode({"csrfmiddlewaretoken": csrf_token(cookies), **fields}).encode(),
-        ),
-        timeout=10,
-    ).read()
-    page = browser.post("/admin/login/?next=/admin/", {"username": username, "password": PASSWORD})
-    assert any(cookie.name == "sessionid" for cookie in cookies), "the sign-in failed"
-    return browser
+class SignedIn:
+    """A browser session signed in to the admin of one server."""
 
+    def __init__(self, base, username):
+        self.base, self.cookies = base, CookieJar()
+        self.browser = build_opener(HTTPCookieProcessor(self.cookies))
+        self.browser.open(f"{base}/admin/login/", timeout=10).read()
+        self.post("/admin/login/?next=/admin/", {"username": username, "password": PASSWORD})
+        assert any(cookie.name == "sessionid" for cookie in self.cookies), "the sign-in failed"
 
-def csrf_token(cookies):
-    return next(cookie.value for cookie in cookies if cookie.name == "csrftoken")
+    def post(self, path, fields):
+        token = next(cookie.value for cookie in self.cookies if cookie.name == "csrftoken")
+        data = urlencode({"csrfmiddlewaretoken": token, **fields}).encode()
+        return self.browser.open(Request(f"{self.base}{path}", data=data), timeout=10).read()
 
 
 def test_a_publish_through_one_server_is_served_at_once_by_the_other(tmp_path):
@@ -185,7 +180,7 @@ def test_a_publish_through_one_server_is_served_at_once_by_the_other(tmp_path):
         assert "Breaking column" not in read(second, "/")[2]
         assert read(second, "/breaking-column/")[0] == 404
 
-        signed_in(first, "desk-editor").post(
+        SignedIn(first, "desk-editor").post(
             f"/admin/articles/article/{pending.pk}/workflow/", {"_transition": "publish"}
         )
 
