@@ -197,7 +197,8 @@ CACHES = deployment.caches(
 )
 PAGE_CACHE = "default"
 CONTENT_VERSION_CACHE = "default" if REDIS_URL else "content_version"
-PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# Off with DEBUG, so template changes show on reload during development.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", not DEBUG)
 # How long a stored page may live; a content change replaces it at once anyway.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
 # s-maxage for proxies and CDNs: how stale a shared cache in front may serve.

@@ -27,6 +27,7 @@ from articles.roles import COLUMNISTS, EDITORS
 from authors.models import Author, AuthorLink
 from demo import content, pictures
 from images.models import Image
+from opinion_blog.content_version import public_content_changed
 
 CREDIT = "Illustration: Opinion Blog studio"
 GROUP_FOR_ROLE = {"Editor": EDITORS, "Columnist": COLUMNISTS}
@@ -69,6 +70,8 @@ class Command(BaseCommand):
             new = [spec for spec in content.ARTICLES if spec["slug"] not in existing]
             for spec in new:
                 self.write(spec)
+            # Servers already running must show the new content.
+            public_content_changed()
         self.report(len(new), time.monotonic() - started)
 
     # People and topics -------------------------------------------------------------------
