@@ -17,6 +17,7 @@ import time
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from django.utils import timezone
 
 KEY = "public-content-version"
 
@@ -70,10 +71,12 @@ def _is_due(record):
 
 
 def _next_scheduled_publication():
+    """When the next live article becomes visible: the end of this version's life."""
     from articles.models import Article
+    from articles.models.article import LIVE_STATUSES
 
     due = (
-        Article.objects.scheduled()
+        Article.objects.filter(status__in=LIVE_STATUSES, published_at__gt=timezone.now())
         .order_by("published_at")
         .values_list("published_at", flat=True)
         .first()
