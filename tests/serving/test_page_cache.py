@@ -1,7 +1,10 @@
 """The public page cache: who gets a stored page, what is never stored, and the headers."""
 
+from unittest import mock
+
 import pytest
 from django.contrib import messages
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template import engines
@@ -180,3 +183,13 @@ def test_with_the_cache_off_nothing_is_stored(reader, settings):
     make_published("Bus lanes", authors=[make_author()])
     reader.get("/")
     assert status(reader.get("/")) is None
+
+
+def test_with_the_cache_down_readers_still_get_fresh_pages(reader):
+    make_published("Bus lanes", authors=[make_author()])
+    with mock.patch.object(caches["default"], "get", side_effect=ConnectionError("refused")):
+        response = reader.get("/")
+
+    assert response.status_code == 200
+    assert b"Bus lanes" in response.content
+    assert status(response) is None
