@@ -33,7 +33,7 @@ def test_reads_inside_primary_reads_go_to_the_primary():
     assert router.db_for_read(Article) == "replica"
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("one_replica")
 def test_reads_inside_a_transaction_go_to_the_primary():
     with transaction.atomic():
@@ -76,7 +76,7 @@ needs_postgresql = pytest.mark.skipif(
 
 
 @needs_postgresql
-@pytest.mark.django_db(transaction=True, serialized_rollback=True, databases=["default", "replica"])
+@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
 @pytest.mark.usefixtures("one_replica")
 def test_a_query_through_the_router_reads_the_replica_alias_of_the_same_server():
     article = make_published("Bus lanes", authors=[make_author()])

@@ -4,6 +4,7 @@ The servers are real gunicorn processes on free loopback ports, sharing the
 test database and a Redis key prefix unique to this run.
 """
 
+import importlib
 import os
 import socket
 import subprocess
@@ -42,8 +43,17 @@ def redis_reachable():
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL"),
     pytest.mark.skipif(not redis_reachable(), reason=f"needs Redis at {REDIS_URL}"),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
+
+
+@pytest.fixture(autouse=True)
+def newsroom_groups(transactional_db):
+    """Transactional tests flush the database, the groups from migrations included."""
+    from django.apps import apps
+
+    migration = importlib.import_module("articles.migrations.0002_newsroom_groups")
+    migration.create_groups(apps, schema_editor=None)
 
 
 def free_port():
