@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lint format check bench clean
+.PHONY: run serve test lint format check bench clean
 
 $(PY):
 	@python=$$(bin/find-python) && echo "Creating $(VENV) with $$python" && "$$python" -m venv $(VENV)
@@ -21,6 +21,19 @@ run: $(VENV)/.installed
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 PORT=$(PORT) $(PY) manage.py load_demo
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production-like serving on plain HTTP: gunicorn, DEBUG off, WhiteNoise, the page cache.
+# The HTTPS-only settings are turned off for loopback unless set; see README.
+serve: $(VENV)/.installed
+	@if [ -z "$$SECRET_KEY" ]; then echo "SECRET_KEY is not set: using a throwaway key for this run (sessions end when it stops)."; fi
+	@export SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+		DEBUG=0 PORT=$(PORT) \
+		SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}" SECURE_HSTS_SECONDS="$${SECURE_HSTS_SECONDS:-0}" \
+		SESSION_COOKIE_SECURE="$${SESSION_COOKIE_SECURE:-0}" CSRF_COOKIE_SECURE="$${CSRF_COOKIE_SECURE:-0}" && \
+	$(PY) manage.py collectstatic --no-input --verbosity 0 && \
+	$(PY) manage.py migrate --no-input && \
+	echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn (Ctrl-C stops it)" && \
+	exec $(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py
 
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)

@@ -12,7 +12,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from opinion_blog.content_version import public_content_changed
+
 from .models import Article, SlugRedirect
+from .models.article import LIVE_STATUSES
 from .permissions import can_edit
 
 # The article's own columns an edit may write. Topics and bylines are saved by
@@ -109,4 +112,7 @@ def save_edit(article, *, by, base_version, changed_fields):
                 old_slug=current.slug, defaults={"article": article}
             )
         SlugRedirect.objects.filter(old_slug=article.slug).delete()
+        if current.status in LIVE_STATUSES:
+            # Also covers the bylines, topics and image saved with it in the same transaction.
+            public_content_changed()
     return article

@@ -16,6 +16,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from opinion_blog.content_version import public_content_changed
+
 from . import html, search
 from .models import Action, Article, ArticleEvent, Byline, ReviewNote, Status
 from .models.article import LIVE_STATUSES
@@ -159,6 +161,8 @@ def _move(name, article, user, to, action, note="", *, prepare=None, **fields):
         if to in LIVE_STATUSES:
             # Going live: make sure search finds it as it now reads.
             search.refresh_search_vectors([article.pk])
+        if current.status in LIVE_STATUSES or to in LIVE_STATUSES:
+            public_content_changed()
     return article
 
 

@@ -2,7 +2,11 @@ from django.contrib import admin
 from django.utils.html import format_html
 
 from articles import search
-from opinion_blog.admin_mixins import EditableWithParentInline, HiddenObjectsAreNotFound
+from opinion_blog.admin_mixins import (
+    ChangesPublicContent,
+    EditableWithParentInline,
+    HiddenObjectsAreNotFound,
+)
 
 from .forms import AuthorCreationForm
 from .models import Author, AuthorLink
@@ -21,7 +25,7 @@ class AuthorLinkInline(EditableWithParentInline, admin.TabularInline):
 
 
 @admin.register(Author)
-class AuthorAdmin(HiddenObjectsAreNotFound, admin.ModelAdmin):
+class AuthorAdmin(ChangesPublicContent, HiddenObjectsAreNotFound, admin.ModelAdmin):
     """Administrators manage every profile; everyone else sees and edits only their own."""
 
     list_display = ["name", "avatar_thumbnail", "user", "slug"]

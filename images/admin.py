@@ -1,13 +1,15 @@
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
+from opinion_blog.admin_mixins import ChangesPublicContent
+
 from . import rules, stored_files
 from .changes import save_image
 from .models import Image
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(ChangesPublicContent, admin.ModelAdmin):
     """The shared picture library. Anyone who writes may upload; uploaders edit their own.
 
     What may change is decided in ``images.rules`` and enforced again when saving

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from articles.models import Action, Article, ArticleEvent
 from articles.models.article import LIVE_STATUSES
+from opinion_blog.content_version import public_content_changed
 
 from . import rules
 from .models import Image
@@ -22,8 +23,10 @@ def save_image(image, *, by):
         if image.pk is None:
             image.save()
             return image
-        before = Image.objects.select_for_update().get(pk=image.pk)
+        # Articles before the image, the order a publish takes them in (it locks the
+        # article, and its deferred foreign-key checks the image at commit).
         uses = list(Article.objects.select_for_update().filter(featured_image=image).order_by("pk"))
+        before = Image.objects.select_for_update().get(pk=image.pk)
         live = any(article.status in LIVE_STATUSES for article in uses)
         changed = [
             field
@@ -55,6 +58,9 @@ def save_image(image, *, by):
                 )
                 for article in uses
             )
+        if changed and live:
+            # Readers see the alt text and credit on every page that shows the picture.
+            public_content_changed()
     return image
 
 

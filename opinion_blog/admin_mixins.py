@@ -2,6 +2,8 @@
 
 from django.http import Http404
 
+from .content_version import public_content_changed
+
 
 class HiddenObjectsAreNotFound:
     """A ModelAdmin mixin: an object outside ``get_queryset()`` answers 404.
@@ -30,3 +32,25 @@ class EditableWithParentInline:
 
     def has_delete_permission(self, request, obj=None):
         return self.may_edit_rows(request, obj)
+
+
+class ChangesPublicContent:
+    """A ModelAdmin mixin for models readers see (authors, topics, images):
+    every save or delete through the admin moves the public content version,
+    so cached pages showing the object are replaced at once."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        public_content_changed()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        public_content_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        public_content_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        public_content_changed()

@@ -221,3 +221,53 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# ---------------------------------------------------------------------------
+# Production serving, caching and scale-out (README: "Running in production
+# and scaling out"). Kept in one block; it adjusts the settings above.
+# ---------------------------------------------------------------------------
+from opinion_blog import deployment  # noqa: E402
+
+# WhiteNoise serves /static/ (hashed, compressed names from collectstatic);
+# the page cache sits outside compression so it stores compressed pages.
+_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE[_after_security:_after_security] = [
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "opinion_blog.page_cache.PageCacheMiddleware",
+    "opinion_blog.compression.TextGZipMiddleware",
+    "opinion_blog.db_router.PrimaryForPeopleMiddleware",
+]
+
+STORAGES = deployment.storages(os.environ)
+# Hashed names never change content: browsers keep them for a year.
+WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
+MEDIA_CACHE_SECONDS = int(os.environ.get("MEDIA_CACHE_SECONDS", 60 * 60 * 24 * 365))
+# Uploads on the local disk are served by the app unless the web server does it.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"))
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = deployment.caches(
+    REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "opinion_blog"), base_dir=BASE_DIR
+)
+PAGE_CACHE = "default"
+CONTENT_VERSION_CACHE = "default" if REDIS_URL else "content_version"
+# Off with DEBUG, so template changes show on reload during development.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", not DEBUG)
+# How long a stored page may live; a content change replaces it at once anyway.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
+# s-maxage for proxies and CDNs: how stale a shared cache in front may serve.
+PAGE_CACHE_PROXY_SECONDS = int(os.environ.get("PAGE_CACHE_PROXY_SECONDS", 10))
+# Never cached and always read from the primary database.
+PRIVATE_PATH_PREFIXES = ["/admin/", "/preview/", "/healthz"]
+
+# Read replicas: DATABASE_REPLICA_URLS="postgres://...,postgres://..."
+DATABASES.update(
+    deployment.replica_databases(DATABASES["default"], env_list("DATABASE_REPLICA_URLS"))
+)
+DATABASE_REPLICAS = [alias for alias in DATABASES if alias != "default"]
+DATABASE_ROUTERS = ["opinion_blog.db_router.ReplicaRouter"] if DATABASE_REPLICAS else []
+# After a content change, pages bound for the cache are read from the primary this long.
+DATABASE_REPLICA_LAG_SECONDS = int(os.environ.get("DATABASE_REPLICA_LAG_SECONDS", 5))
+
+# Load balancers probe over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

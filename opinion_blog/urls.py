@@ -1,12 +1,15 @@
+import re
+
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from articles.sitemaps import ArticleSitemap, TopicSitemap
 from authors.sitemaps import AuthorSitemap
 
+from .health import healthz
+from .media import serve_media
 from .robots import robots_txt
 
 # A lost database connection is a 503 with Retry-After; any other error the styled 500.
@@ -15,6 +18,7 @@ handler500 = "opinion_blog.errors.server_error"
 sitemaps = {"articles": ArticleSitemap, "authors": AuthorSitemap, "topics": TopicSitemap}
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("robots.txt", robots_txt, name="robots"),
     path(
@@ -37,5 +41,6 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+if settings.SERVE_MEDIA:
+    media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns.insert(0, re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media))

@@ -14,6 +14,10 @@ from opinion_blog.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CONTENT_VERSION_CACHE = "default"
+# Pages are cached only in the tests about caching (they turn it on), so other
+# tests can change rows directly and read the page again.
+PAGE_CACHE_ENABLED = False
 MEDIA_ROOT = tempfile.mkdtemp(prefix="opinion-blog-test-media-")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -22,3 +26,9 @@ STORAGES = {
 # The pool is per process; tests open and close connections at will.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
     DATABASES["default"]["OPTIONS"].pop("pool", None)  # noqa: F405
+# WhiteNoise serves the source static folders; no collectstatic in tests.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
+# A second alias on the same PostgreSQL database, for the read-replica router tests.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405

@@ -4,6 +4,7 @@ from taggit.models import Tag
 
 from articles import search
 from articles.models import Article, Status, Topic
+from opinion_blog.admin_mixins import ChangesPublicContent
 
 # Topics replace taggit's generic tags; hide the unused model.
 if admin.site.is_registered(Tag):
@@ -11,7 +12,7 @@ if admin.site.is_registered(Tag):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(ChangesPublicContent, admin.ModelAdmin):
     list_display = ["name", "slug", "article_count", "featured_in_navigation", "navigation_order"]
     list_filter = ["featured_in_navigation"]
     search_fields = ["name", "description"]

@@ -37,6 +37,7 @@ from articles.roles import COLUMNISTS, EDITORS
 from authors.models import Author, AuthorLink
 from demo import content, pictures
 from images.models import Image
+from opinion_blog.content_version import public_content_changed
 
 CREDIT = "Illustration: Opinion Blog studio"
 GROUP_FOR_ROLE = {"Editor": EDITORS, "Columnist": COLUMNISTS}
@@ -82,6 +83,8 @@ class Command(BaseCommand):
                 self.write(spec)
             self.after_publication()
             self.arrange_front_page()
+            # Servers already running must show the new content.
+            public_content_changed()
         self.report(len(new), time.monotonic() - started)
 
     # People and topics -------------------------------------------------------------------

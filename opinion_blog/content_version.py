@@ -1,0 +1,88 @@
+"""One site-wide version of everything readers can see.
+
+Every cached public page is stored under the current version, so changing the
+version makes every cached page unreachable at once: nothing is ever deleted
+and nothing stale is ever served. Code that changes what readers see calls
+``public_content_changed()``; the version moves when its transaction commits.
+A scheduled article needs no call and no cron job: the version records the
+next scheduled publication time and is renewed by the first request after it.
+
+The record lives in a cache every app server shares (Redis when ``REDIS_URL``
+is set), so a change made through one server is seen by all of them.
+"""
+
+import secrets
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.utils import timezone
+
+KEY = "public-content-version"
+
+
+def public_content_changed(using=None):
+    """Mark what readers see as changed, once the current transaction commits.
+
+    Call it from every write path that changes a public page: the workflow's
+    transitions, saving a live article, authors, topics, images, corrections,
+    revisions. Outside a transaction the version moves at once.
+    """
+    # robust: the write has committed already; a cache outage is logged (pages
+    # then live at most PAGE_CACHE_SECONDS) instead of failing the request.
+    transaction.on_commit(bump, using=using, robust=True)
+
+
+def bump():
+    """Start a new version now and return its record."""
+    record = {
+        # Random, never a counter: a cache that lost the record can never
+        # hand out an old version again and so revive pages stored under it.
+        "token": secrets.token_hex(8),
+        "changed_at": time.time(),
+        "next_change_at": _next_scheduled_publication(),
+    }
+    _store().set(KEY, record, timeout=None)
+    return record
+
+
+def current():
+    """The record pages are cached under: a new one once a scheduled article is due."""
+    record = _store().get(KEY)
+    if record is None or _is_due(record):
+        record = bump()
+    return record
+
+
+def seconds_until_next_change(record):
+    """How long a page stored under ``record`` may live before a schedule makes it old."""
+    if record["next_change_at"] is None:
+        return None
+    return max(1, int(record["next_change_at"] - time.time()) + 1)
+
+
+def changed_within(record, seconds):
+    return time.time() - record["changed_at"] < seconds
+
+
+def _is_due(record):
+    return record["next_change_at"] is not None and time.time() >= record["next_change_at"]
+
+
+def _next_scheduled_publication():
+    """When the next live article becomes visible: the end of this version's life."""
+    from articles.models import Article
+    from articles.models.article import LIVE_STATUSES
+
+    due = (
+        Article.objects.filter(status__in=LIVE_STATUSES, published_at__gt=timezone.now())
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    return due.timestamp() if due else None
+
+
+def _store():
+    return caches[settings.CONTENT_VERSION_CACHE]

@@ -1,0 +1,203 @@
+"""Two app servers, one PostgreSQL, one Redis: a publish through one is served at once by both.
+
+The servers are real gunicorn processes on free loopback ports, sharing the
+test database and a Redis key prefix unique to this run.
+"""
+
+import importlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from contextlib import contextmanager
+from http.cookiejar import CookieJar
+from pathlib import Path
+from urllib.error import HTTPError
+from urllib.parse import urlencode
+from urllib.request import HTTPCookieProcessor, Request, build_opener, urlopen
+
+import pytest
+from django.db import connection
+
+from articles.models import Status
+from tests.factories import make_article, make_author, make_editor, make_published
+
+ROOT = Path(__file__).resolve().parents[2]
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+PASSWORD = "two-servers-pw-1"
+# Behind a load balancer every server sees the site's one public host name.
+SITE_HOST = "opinion.localhost"
+
+
+def redis_reachable():
+    try:
+        import redis
+
+        return redis.Redis.from_url(REDIS_URL, socket_timeout=1).ping()
+    except Exception:
+        return False
+
+
+pytestmark = [
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL"),
+    pytest.mark.skipif(not redis_reachable(), reason=f"needs Redis at {REDIS_URL}"),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+@pytest.fixture(autouse=True)
+def newsroom_groups(transactional_db):
+    """Transactional tests flush the database, the groups from migrations included."""
+    from django.apps import apps
+
+    migration = importlib.import_module("articles.migrations.0002_newsroom_groups")
+    migration.create_groups(apps, schema_editor=None)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def database_url():
+    db = connection.settings_dict
+    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@contextmanager
+def app_servers(count, tmp_path):
+    prefix = f"test-two-servers-{uuid.uuid4().hex}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.serving.server_settings",
+        "DEBUG": "0",
+        "SECRET_KEY": "two-servers-test-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "SECURE_SSL_REDIRECT": "0",
+        "SESSION_COOKIE_SECURE": "0",
+        "CSRF_COOKIE_SECURE": "0",
+        "ALLOWED_HOSTS": f"{SITE_HOST},127.0.0.1",
+        "DATABASE_URL": database_url(),
+        "REDIS_URL": REDIS_URL,
+        "CACHE_KEY_PREFIX": prefix,
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "DATABASE_POOL_MIN_SIZE": "1",
+        "DATABASE_POOL_MAX_SIZE": "2",
+    }
+    servers = []
+    try:
+        for _ in range(count):
+            port = free_port()
+            process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "opinion_blog.wsgi:application",
+                    f"--bind=127.0.0.1:{port}",
+                    "--workers=1",
+                    "--no-control-socket",
+                    "--log-level=warning",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+            )
+            servers.append((process, f"http://127.0.0.1:{port}"))
+        for process, base in servers:
+            wait_until_up(process, base)
+        yield [base for _, base in servers]
+    finally:
+        for process, _ in servers:
+            process.terminate()
+        for process, _ in servers:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            process.stderr.close()
+        clear_prefix(prefix)
+
+
+def wait_until_up(process, base, timeout=20):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"{base} exited: {process.stderr.read().decode()}")
+        try:
+            with urlopen(f"{base}/healthz", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:  # not listening yet, or still importing Django
+            time.sleep(0.2)
+    raise AssertionError(f"{base} did not start within {timeout} s")
+
+
+def clear_prefix(prefix):
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL)
+    keys = list(client.scan_iter(f"{prefix}:*"))
+    if keys:
+        client.delete(*keys)
+
+
+def read(base, path):
+    """An anonymous reader: no cookies, plain GET, the public host name."""
+    try:
+        with urlopen(Request(f"{base}{path}", headers={"Host": SITE_HOST}), timeout=10) as response:
+            return response.status, response.headers.get("X-Page-Cache"), response.read().decode()
+    except HTTPError as error:
+        return error.code, error.headers.get("X-Page-Cache"), ""
+
+
+class SignedIn:
+    """A browser session signed in to the admin of one server."""
+
+    def __init__(self, base, username):
+        self.base, self.cookies = base, CookieJar()
+        self.browser = build_opener(HTTPCookieProcessor(self.cookies))
+        self.browser.open(f"{base}/admin/login/", timeout=10).read()
+        self.post("/admin/login/?next=/admin/", {"username": username, "password": PASSWORD})
+        assert any(cookie.name == "sessionid" for cookie in self.cookies), "the sign-in failed"
+
+    def post(self, path, fields):
+        token = next(cookie.value for cookie in self.cookies if cookie.name == "csrftoken")
+        data = urlencode({"csrfmiddlewaretoken": token, **fields}).encode()
+        return self.browser.open(Request(f"{self.base}{path}", data=data), timeout=10).read()
+
+
+def test_a_publish_through_one_server_is_served_at_once_by_the_other(tmp_path):
+    author = make_author("Ada Columnist", slug="ada")
+    make_published("Old news", authors=[author])
+    pending = make_article(
+        "Breaking column", authors=[author], status=Status.SUBMITTED, slug="breaking-column"
+    )
+    editor = make_editor("desk-editor")
+    editor.set_password(PASSWORD)
+    editor.save()
+
+    with app_servers(2, tmp_path) as (first, second):
+        # Each server fills and then reads the one shared cache.
+        assert read(second, "/")[1] == "miss"
+        assert read(first, "/")[1] == "hit"
+        assert read(second, "/authors/ada/")[1] == "miss"
+        assert "Breaking column" not in read(second, "/")[2]
+        assert read(second, "/breaking-column/")[0] == 404
+
+        SignedIn(first, "desk-editor").post(
+            f"/admin/articles/article/{pending.pk}/workflow/", {"_transition": "publish"}
+        )
+
+        status, cache, html = read(second, "/")
+        assert (status, cache) == (200, "miss")
+        assert "Breaking column" in html
+        assert "Breaking column" in read(second, "/authors/ada/")[2]
+        assert read(second, "/breaking-column/")[0] == 200
+        status, cache, html = read(first, "/")
+        assert (cache, "Breaking column" in html) == ("hit", True)
