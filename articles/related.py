@@ -61,10 +61,9 @@ def topic_weights(rows):
             ids_by_topic.setdefault(topic_id, []).append(article_id)
     weights = {}
     for topic_id, ids in ids_by_topic.items():
-        if len(ids) < PER_TOPIC:
-            df = len(ids) + 1  # the article itself is on the topic too
-        else:
-            df = len(ids) * archive / (archive - min(ids) + 1)
+        # Few links: count them (the article itself is one more); many: estimate from density.
+        exact = len(ids) < PER_TOPIC
+        df = len(ids) + 1 if exact else len(ids) * archive / (archive - min(ids) + 1)
         weights[topic_id] = math.log(max(archive, df) / df)
     return weights
 

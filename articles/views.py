@@ -5,12 +5,16 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
+from . import keyset
 from .models import Article, SlugRedirect
 from .permissions import can_view
 
 
 class PublishedArticleListView(ListView):
-    """Base for every public list of articles: published only, cards preloaded."""
+    """Base for every public list of articles: published only, cards preloaded.
+
+    Pages go by cursor ("Older articles" / "Newer articles"), never by counting: see keyset.
+    """
 
     context_object_name = "articles"
 
@@ -19,6 +23,10 @@ class PublishedArticleListView(ListView):
 
     def get_queryset(self):
         return Article.objects.published().for_listing()
+
+    def paginate_queryset(self, queryset, page_size):
+        page = keyset.paginate(queryset, self.request.GET, page_size)
+        return None, page, page.object_list, page.has_other_pages()
 
 
 class HomeView(PublishedArticleListView):
