@@ -11,9 +11,9 @@ Topic matches rank by the summed rarity of the shared topics, then by date; then
 pieces; then the latest. A topic's rarity is ``log(N / df)``: N is the archive's size (the
 newest id) and df the number of articles on the topic, counted from the candidates when the
 topic has fewer than ``PER_TOPIC`` of them, and otherwise estimated from how densely its newest
-``PER_TOPIC`` articles sit among the newest ids (100 links among the last 330 ids: about 30% of
-the archive). So a topic on a third of the archive costs the same 100 rows as a niche one, and
-the query stays well under a millisecond whatever the archive's size.
+``PER_TOPIC`` articles sit among the newest ids (50 links among the last 165 ids: about 30% of
+the archive). So a topic on a third of the archive costs the same 50 rows as a niche one, and
+the query costs the same whatever the archive's size.
 On databases that cannot limit each part of a UNION (SQLite), the parts are unbounded: fine at
 development sizes.
 """
@@ -24,7 +24,7 @@ from itertools import chain
 from django.db import connection
 from django.db.models import Value
 
-PER_TOPIC = 100
+PER_TOPIC = 50
 PER_AUTHOR = 20
 
 TOPIC, AUTHOR, LATEST = range(3)

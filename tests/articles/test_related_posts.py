@@ -65,10 +65,10 @@ def test_two_broad_topics_outrank_one_of_them(topics):
 
 
 def test_weights_come_from_topic_rarity_across_the_archive():
-    from articles.related import TOPIC, topic_weights
+    from articles.related import PER_TOPIC, TOPIC, topic_weights
 
-    # 100 newest links to topic 1 among ids 701–1000: a topic on about a third of the archive.
-    rows = [(article_id, 1, None, TOPIC) for article_id in range(1000, 700, -3)]
+    # The newest links to topic 1, one every third id: a topic on about a third of the archive.
+    rows = [(1000 - 3 * n, 1, None, TOPIC) for n in range(PER_TOPIC)]
     rows += [(500, 2, None, TOPIC)]
 
     weights = topic_weights(rows)
