@@ -10,7 +10,8 @@ For each archive size (BENCH_SIZES, default 1000 and 100000 articles) it:
    next to taggit's ``similar_objects``;
 3. serves the site with gunicorn (2 sync workers, DEBUG off) on 127.0.0.1 and loads each
    page with wrk, uncached and, when the build has a page cache, cached (the cache is
-   switched by the environment variable named by BENCH_CACHE_ENV, default PAGE_CACHE);
+   switched by the environment variable named by BENCH_CACHE_ENV, default PAGE_CACHE, set
+   to 1 or 0; BENCH_CACHED=1/0 says whether to run the cached pass at all);
 4. writes bench/results/<label>-articles.md naming the machine, with every miss of the
    targets marked and explained by what was measured.
 
@@ -289,7 +290,12 @@ def port_is_free(port):
 
 
 def has_page_cache(size):
-    """Whether the settings, with the cache switched on, include a caching middleware."""
+    """Whether the settings, with the cache switched on, include a caching middleware.
+
+    BENCH_CACHED=1 or 0 overrides the guess.
+    """
+    if os.environ.get("BENCH_CACHED") in ("0", "1"):
+        return os.environ["BENCH_CACHED"] == "1"
     probe = (
         "import django; django.setup(); from django.conf import settings; "
         "print(any('cache' in name.lower() for name in settings.MIDDLEWARE))"
