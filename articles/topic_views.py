@@ -1,3 +1,4 @@
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
@@ -13,8 +14,8 @@ class TopicDetailView(PublishedArticleListView):
     def get(self, request, *args, **kwargs):
         self.topic = get_object_or_404(
             Topic.objects.filter(
-                article_links__content_object__in=Article.objects.published()
-            ).distinct(),
+                Exists(Article.objects.published().filter(topic_links__tag=OuterRef("pk")))
+            ),
             slug=kwargs["slug"],
         )
         return super().get(request, *args, **kwargs)

@@ -5,15 +5,18 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
-from . import revisions
-from .models import Article, SlugRedirect
+from . import keyset, revisions
+from .models import Article, FrontPageSlot, SlugRedirect
 from .permissions import can_view
 from .sharing import share_links
 from .structured_data import article_json_ld
 
 
 class PublishedArticleListView(ListView):
-    """Base for every public list of articles: published only, cards preloaded."""
+    """Base for every public list of articles: published only, cards preloaded.
+
+    Pages go by cursor ("Older articles" / "Newer articles"), never by counting: see keyset.
+    """
 
     context_object_name = "articles"
 
@@ -23,6 +26,10 @@ class PublishedArticleListView(ListView):
     def get_queryset(self):
         return Article.objects.published().for_listing()
 
+    def paginate_queryset(self, queryset, page_size):
+        page = keyset.paginate(queryset, self.request.GET, page_size)
+        return None, page, page.object_list, page.has_other_pages()
+
 
 class HomeView(PublishedArticleListView):
     template_name = "articles/home.html"
@@ -30,13 +37,21 @@ class HomeView(PublishedArticleListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if not context["page_obj"].has_previous():
-            context["featured"] = list(
-                Article.objects.published()
-                .filter(front_page_slot__isnull=False)
-                .for_listing()
-                .order_by("front_page_slot__position")
-            )
+            context["featured"] = front_page_articles()
         return context
+
+
+def front_page_articles():
+    """The editors' lead and picks in their order, as readers may see them.
+
+    The few placed ids are read first, so the articles are fetched by primary key
+    and the archive is never joined against the slot table.
+    """
+    placed = list(FrontPageSlot.objects.order_by("position").values_list("article_id", flat=True))
+    if not placed:
+        return []
+    articles = Article.objects.published().filter(pk__in=placed).for_listing().in_bulk()
+    return [articles[pk] for pk in placed if pk in articles]
 
 
 class ArticleDetailView(DetailView):
@@ -71,9 +86,8 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["related_articles"] = (
-            Article.objects.select_related("featured_image").with_bylines().related_to(self.object)
-        )
+        # Evaluated here, not lazily in the template, so its cost shows in the view.
+        context["related_articles"] = Article.objects.related_to(self.object)
         url = self.request.build_absolute_uri(self.object.get_absolute_url())
         context["share_links"] = share_links(url, self.object.title)
         context["structured_data"] = article_json_ld(self.object, self.request)

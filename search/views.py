@@ -1,4 +1,5 @@
 from django.utils.html import escape
+from django.views.generic import ListView
 
 from articles import search
 from articles.models import Article
@@ -9,6 +10,9 @@ class SearchView(PublishedArticleListView):
     """Readers' search over published articles; any query gives a page, never an error."""
 
     template_name = "search/results.html"
+    # Results are ranked, not dated, and capped at ``search.max_results()``: counting
+    # them is cheap, so readers get numbered pages rather than the lists' date cursor.
+    paginate_queryset = ListView.paginate_queryset
 
     def get(self, request, *args, **kwargs):
         self.query, self.shortened = search.clean_query(request.GET.get("q", ""))

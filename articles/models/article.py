@@ -4,8 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -14,6 +13,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from articles import html, search
+from articles.related import related_ids
 from articles.slugs import unique_slug, validate_not_reserved
 
 from .bylines import Byline
@@ -32,6 +32,19 @@ class Status(models.TextChoices):
 
 # A scheduled article is live once its time has come: no job flips its status.
 LIVE_STATUSES = (Status.PUBLISHED, Status.SCHEDULED)
+
+# What an article card shows (includes/article_card.html): never the body.
+CARD_FIELDS = (
+    "title",
+    "slug",
+    "standfirst",
+    "status",
+    "published_at",
+    "featured_image__file",
+    "featured_image__alt_text",
+    "featured_image__width",
+    "featured_image__height",
+)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -68,31 +81,22 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_listing(self):
-        """Everything a list of article cards shows, fetched up front."""
-        return self.select_related("featured_image").with_bylines().order_by("-published_at", "-pk")
+        """Everything a list of article cards shows, fetched up front, and nothing more."""
+        return (
+            self.select_related("featured_image")
+            .only(*CARD_FIELDS)
+            .with_bylines()
+            .order_by("-published_at", "-pk")
+        )
 
     def related_to(self, article, limit=5):
-        """Other published articles ranked by topics shared with ``article``, then by recency.
+        """Up to ``limit`` published cards related to ``article``, best first: see ``related``.
 
-        When nothing shares a topic, the article's authors' other pieces fill in.
         Reads the article's topics and bylines from its prefetch cache when present.
         """
-        topic_ids = [topic.pk for topic in article.topics.all()]
-        author_ids = [byline.author_id for byline in article.bylines.all()]
-        shared = (
-            TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag_id__in=topic_ids)
-            .values("content_object")
-            .annotate(count=Count("pk"))
-            .values("count")
-        )
-        same_author = Byline.objects.filter(article=OuterRef("pk"), author_id__in=author_ids)
-        return (
-            self.published()
-            .exclude(pk=article.pk)
-            .annotate(shared_topics=Coalesce(Subquery(shared), 0))
-            .filter(Q(shared_topics__gt=0) | Exists(same_author))
-            .order_by("-shared_topics", "-published_at", "-pk")[:limit]
-        )
+        ids = related_ids(self.published(), article, limit)
+        cards = self.published().filter(pk__in=ids).for_listing().in_bulk()
+        return [cards[pk] for pk in ids if pk in cards]
 
 
 class Article(models.Model):
@@ -185,8 +189,14 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
             models.Index(fields=["status", "submitted_at"], name="article_review_queue_idx"),
-            # Migration 0003 turns its pending list off on PostgreSQL (see there).
+            # Migration 0008 turns its pending list off on PostgreSQL (see there).
             GinIndex(fields=["search_vector"], name="article_search_idx"),
+            # Every public list walks this: newest first among live articles only.
+            models.Index(
+                fields=["-published_at", "-id"],
+                name="article_live_recent_idx",
+                condition=models.Q(status__in=LIVE_STATUSES),
+            ),
         ]
         permissions = [
             ("edit_any_article", "Can edit articles without a byline on them"),

@@ -63,20 +63,84 @@ def test_first_page_lists_the_newest_articles_newest_first(client, two_pages, pa
     assert listed(response, two_pages.newest) == two_pages.newest[: settings.ARTICLES_PER_PAGE]
 
 
+def follow(client, response, label):
+    (href,) = [href for href, text in links_in(response) if label in text]
+    return client.get(href if href.startswith("/") else response.wsgi_request.path + href)
+
+
 @pytest.mark.parametrize("page", LISTS)
-def test_page_two_lists_the_rest_and_is_linked_from_page_one(client, two_pages, page):
+def test_older_articles_link_lists_the_rest_and_newer_leads_back(client, two_pages, page):
+    per_page = settings.ARTICLES_PER_PAGE
     first = client.get(two_pages.url(page))
-    second = client.get(two_pages.url(page), {"page": 2})
 
-    assert "?page=2" in [href for href, _ in links_in(first)]
-    assert second.status_code == 200
-    assert listed(second, two_pages.newest) == two_pages.newest[settings.ARTICLES_PER_PAGE :]
+    older = follow(client, first, "Older articles")
+    newer = follow(client, older, "Newer articles")
+
+    assert older.status_code == 200
+    assert listed(older, two_pages.newest) == two_pages.newest[per_page:]
+    assert "Older articles" not in older.content.decode()
+    assert listed(newer, two_pages.newest) == two_pages.newest[:per_page]
+    assert "Newer articles" not in newer.content.decode()
 
 
-@pytest.mark.parametrize("number", ["3", "999", "0", "-1", "two", "2.5", "1e3"])
 @pytest.mark.parametrize("page", LISTS)
-def test_out_of_range_or_non_numeric_page_is_404(client, two_pages, page, number):
-    assert client.get(two_pages.url(page), {"page": number}).status_code == 404
+def test_articles_published_at_the_same_moment_are_neither_skipped_nor_repeated(client, page):
+    settings_size = settings.ARTICLES_PER_PAGE
+    listing = Listing(0)
+    same_time = [
+        make_article(
+            f"Twin {n}",
+            status=Status.PUBLISHED,
+            published_at=FIRST_DAY,
+            authors=[listing.author],
+            topics=[listing.topic],
+        )
+        for n in range(settings_size + 3)
+    ]
+
+    first = client.get(listing.url(page))
+    older = follow(client, first, "Older articles")
+
+    seen = listed(first, same_time) + listed(older, same_time)
+    assert sorted(a.pk for a in seen) == sorted(a.pk for a in same_time)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"before": "x"},
+        {"before": ""},
+        {"before": "1.2.3"},
+        {"after": ".5"},
+        {"before": "999999999999999999.1"},
+        {"after": "-999999999999999999.1"},
+        {"before": "1" * 40 + ".1"},
+        {"before": "1.1", "after": "1.1"},
+        {"before": "0.1"},
+    ],
+)
+@pytest.mark.parametrize("page", LISTS)
+def test_bad_or_exhausted_cursor_is_404(client, two_pages, page, query):
+    assert client.get(two_pages.url(page), query).status_code == 404
+
+
+@pytest.mark.parametrize("page", LISTS)
+def test_old_page_numbers_show_the_first_page(client, two_pages, page):
+    response = client.get(two_pages.url(page), {"page": "999"})
+
+    assert response.status_code == 200
+    assert listed(response, two_pages.newest) == two_pages.newest[: settings.ARTICLES_PER_PAGE]
+
+
+@pytest.mark.parametrize("page", LISTS)
+def test_a_deep_page_runs_the_same_queries_as_the_first(
+    client, two_pages, page, django_assert_max_num_queries
+):
+    first = client.get(two_pages.url(page))
+    # At most: the header's featured topics, the author, their links, the page, its bylines.
+    with django_assert_max_num_queries(5):
+        older = follow(client, first, "Older articles")
+    assert older.status_code == 200
 
 
 @pytest.mark.parametrize("page", LISTS)
@@ -86,7 +150,7 @@ def test_short_list_has_no_pagination(client, page):
     response = client.get(listing.url(page))
 
     assert listed(response, listing.newest) == listing.newest
-    assert "?page=" not in response.content.decode()
+    assert "Older articles" not in response.content.decode()
 
 
 @pytest.mark.parametrize("page", LISTS)

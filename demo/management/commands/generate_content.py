@@ -1,0 +1,47 @@
+"""Fill the database with synthetic articles for benchmarks: see ``demo.synthetic``."""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from demo import synthetic
+
+
+class Command(BaseCommand):
+    help = (
+        "Add synthetic authors, topics and published articles (slugs start with 'gen-') for "
+        "load tests. Clears what an earlier run made first, so a rerun replaces it."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, default=1000)
+        parser.add_argument("--authors", type=int, default=50)
+        parser.add_argument("--topics", type=int, default=100)
+        parser.add_argument("--images", type=int, default=40)
+        parser.add_argument("--seed", type=int, default=1)
+
+    def handle(self, *args, articles, authors, topics, images, seed, **options):
+        if articles < 0 or authors < 1 or topics < 1 or images < 0:
+            raise CommandError("Give at least one author and one topic, and no negative counts.")
+        started = time.monotonic()
+        self.stdout.write("Clearing earlier generated content…")
+        synthetic.clear()
+        total = synthetic.generate(
+            articles=articles,
+            authors=authors,
+            topics=topics,
+            images=images,
+            seed=seed,
+            progress=self.progress,
+        )
+        self.stdout.write("")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Made {total:,} articles ({articles:,} published), {authors:,} authors and "
+                f"{topics:,} topics in {time.monotonic() - started:.0f} s."
+            )
+        )
+
+    def progress(self, done, total):
+        self.stdout.write(f"\r{synthetic.bar(done, total)}", ending="")
+        self.stdout.flush()

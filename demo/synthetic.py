@@ -1,0 +1,186 @@
+"""Made-up but newspaper-shaped content for load tests: `manage.py generate_content`.
+
+Everything it makes is marked by the ``gen-`` slug prefix so a later run can clear it
+without touching real or demo content. Rows go in with ``bulk_create`` in batches, so
+the same code fills PostgreSQL in minutes and a small SQLite database in seconds.
+"""
+
+import itertools
+import math
+import random
+from datetime import timedelta
+from io import BytesIO
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image as PillowImage
+from PIL import ImageDraw
+
+from articles.models import Article, Byline, Status, TaggedArticle, Topic
+from authors.models import Author
+from images.models import Image
+
+PREFIX = "gen-"
+BATCH = 1000
+# Share of articles carrying the most popular topic, like a paper's "Politics".
+TOP_TOPIC_SHARE = 0.3
+CO_AUTHORED_SHARE = 0.03
+YEARS = 10
+
+WORDS = str.split(
+    "argument budget council city climate data democracy economy election energy evidence "
+    "future government growth health housing industry justice labour market media minister "
+    "money nation opinion parliament people policy power public reform rights rule school "
+    "science service society state strategy system tax technology trade transport trust vote "
+    "water welfare work world because however although therefore perhaps indeed rather still "
+    "already often never always almost clearly simply surely quietly slowly quickly plainly "
+    "we they it this that these those what which who whose where when how why not only but "
+    "also and or so yet for with without against between among before after during under over "
+    "argues suggests shows proves misses forgets ignores demands deserves needs wants builds "
+    "breaks changes keeps makes takes gives finds tells asks answers counts costs pays saves"
+)
+
+
+def _sentence(rng):
+    words = rng.choices(WORDS, k=rng.randint(8, 22))
+    return " ".join(words).capitalize() + "."
+
+
+def paragraph_pool(rng, size=400):
+    """Paragraphs of 60–120 words; each body is a random pick of them."""
+    pool = []
+    for _ in range(size):
+        sentences = []
+        while sum(len(s.split()) for s in sentences) < rng.randint(60, 120):
+            sentences.append(_sentence(rng))
+        pool.append(" ".join(sentences))
+    return pool
+
+
+def body_from(pool, rng):
+    """600–1,200 words in paragraphs."""
+    target = rng.randint(600, 1200)
+    paragraphs, words = [], 0
+    while words < target:
+        text = rng.choice(pool)
+        paragraphs.append(f"<p>{text}</p>")
+        words += text.count(" ") + 1
+    return "".join(paragraphs)
+
+
+def zipf_weights(count, exponent=1.0):
+    return list(itertools.accumulate(1 / (rank**exponent) for rank in range(1, count + 1)))
+
+
+def _picture(number, rng):
+    picture = PillowImage.new("RGB", (1600, 900), tuple(rng.randrange(40, 200) for _ in range(3)))
+    draw = ImageDraw.Draw(picture)
+    for _ in range(6):
+        x, y, r = rng.randrange(1600), rng.randrange(900), rng.randrange(60, 300)
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=tuple(rng.randrange(256) for _ in range(3)))
+    buffer = BytesIO()
+    picture.save(buffer, format="JPEG", quality=70)
+    return SimpleUploadedFile(f"{PREFIX}picture-{number}.jpg", buffer.getvalue())
+
+
+def clear():
+    """Delete everything an earlier run made (and nothing else)."""
+    articles = Article.objects.filter(slug__startswith=PREFIX)
+    TaggedArticle.objects.filter(content_object__in=articles)._raw_delete("default")
+    Byline.objects.filter(article__in=articles)._raw_delete("default")
+    articles.delete()
+    Author.objects.filter(slug__startswith=PREFIX).delete()
+    Topic.objects.filter(slug__startswith=PREFIX).delete()
+    for image in Image.objects.filter(file__startswith=f"images/{PREFIX}"):
+        image.file.delete(save=False)
+        image.delete()
+
+
+def generate(*, articles, authors, topics, images=40, seed=1, progress=lambda done, total: None):
+    """Add ``articles`` published articles (plus 1% drafts) by ``authors`` on ``topics``."""
+    rng = random.Random(seed)
+    now = timezone.now()
+    with transaction.atomic():
+        pictures = [
+            Image.objects.create(
+                file=_picture(n, rng), alt_text=f"Coloured circles, study {n}", credit="Generated"
+            )
+            for n in range(images)
+        ]
+        author_rows = Author.objects.bulk_create(
+            (
+                Author(name=f"Writer {n}", slug=f"{PREFIX}writer-{n}", bio=_sentence(rng))
+                for n in range(authors)
+            ),
+            batch_size=BATCH,
+        )
+        topic_rows = Topic.objects.bulk_create(
+            (
+                Topic(name=f"Subject {n}", slug=f"{PREFIX}subject-{n}", description=_sentence(rng))
+                for n in range(topics)
+            ),
+            batch_size=BATCH,
+        )
+    author_weights = zipf_weights(len(author_rows), 0.6)
+    # The first topic is on TOP_TOPIC_SHARE of articles; the rest follow Zipf's law.
+    topic_weights = zipf_weights(max(len(topic_rows) - 1, 1), 0.8)
+    pool = paragraph_pool(rng)
+    total = articles + articles // 100
+    span = timedelta(days=365 * YEARS).total_seconds()
+    # Oldest first, so ids grow with dates as they do in a live archive.
+    offsets = sorted((rng.uniform(0, span) for _ in range(articles)), reverse=True)
+    done = 0
+    for start in range(0, total, BATCH):
+        numbers = range(start, min(start + BATCH, total))
+        with transaction.atomic():
+            batch = Article.objects.bulk_create(
+                [_article(n, articles, offsets, now, pool, pictures, rng) for n in numbers]
+            )
+            bylines, links = [], []
+            for article in batch:
+                writers = rng.choices(author_rows, cum_weights=author_weights, k=2)
+                if rng.random() >= CO_AUTHORED_SHARE or writers[0] == writers[1]:
+                    writers = writers[:1]
+                bylines += [
+                    Byline(article=article, author=author, position=position)
+                    for position, author in enumerate(writers)
+                ]
+                links += [
+                    TaggedArticle(content_object=article, tag=topic)
+                    for topic in _topics_for(topic_rows, topic_weights, rng)
+                ]
+            Byline.objects.bulk_create(bylines)
+            TaggedArticle.objects.bulk_create(links)
+        done += len(batch)
+        progress(done, total)
+    return total
+
+
+def _article(n, published_count, offsets, now, pool, pictures, rng):
+    live = n < published_count
+    title = " ".join(rng.choices(WORDS, k=rng.randint(4, 9))).capitalize()
+    return Article(
+        title=title,
+        slug=f"{PREFIX}{n}-{title.split()[0].lower()}",
+        standfirst=_sentence(rng) if rng.random() < 0.8 else "",
+        body=body_from(pool, rng),
+        featured_image=rng.choice(pictures) if pictures and rng.random() < 0.7 else None,
+        featured_image_caption="Circles, as ever." if rng.random() < 0.5 else "",
+        status=Status.PUBLISHED if live else rng.choice([Status.DRAFT, Status.SUBMITTED]),
+        published_at=now - timedelta(seconds=offsets[n]) if live else None,
+    )
+
+
+def _topics_for(topic_rows, topic_weights, rng):
+    count = min(rng.randint(2, 6), len(topic_rows))
+    chosen = {topic_rows[0]} if rng.random() < TOP_TOPIC_SHARE else set()
+    rest = topic_rows[1:] or topic_rows
+    while len(chosen) < count:
+        chosen.add(rng.choices(rest, cum_weights=topic_weights, k=1)[0])
+    return chosen
+
+
+def bar(done, total, width=30):
+    filled = math.floor(width * done / total) if total else width
+    return f"[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,}"
