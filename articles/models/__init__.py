@@ -3,6 +3,7 @@ from .bylines import Byline
 from .front_page import FrontPageSlot
 from .redirects import SlugRedirect
 from .review import Action, ArticleEvent, ReviewNote
+from .share_links import ShareLink
 from .topics import TaggedArticle, Topic
 
 __all__ = [
@@ -13,6 +14,7 @@ __all__ = [
     "Byline",
     "FrontPageSlot",
     "ReviewNote",
+    "ShareLink",
     "SlugRedirect",
     "Status",
     "TaggedArticle",
