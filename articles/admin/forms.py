@@ -52,7 +52,7 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
-            if "topics" in self.fields and "topics" not in self.initial:
+            if "topics" in self.fields and "topics" not in (kwargs.get("initial") or {}):
                 self.initial["topics"] = topic_choice.in_order(self.instance)
         if "topics" in self.fields:
             self.fields["topics"].widget.attrs.update(
