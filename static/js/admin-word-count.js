@@ -7,7 +7,9 @@ document.addEventListener("DOMContentLoaded", () => {
   counter.className = "word-count";
   counter.id = "id_body_word_count";
   counter.setAttribute("aria-live", "polite");
-  body.after(counter);
+  // After the editor's frame when it is already built; otherwise after the textarea,
+  // which the editor then wraps in place, leaving the count below it either way.
+  (body.closest(".prose-editor") || body).after(counter);
 
   // A textarea parses what it is given as text, so decoding entities here runs no markup.
   const scratch = document.createElement("textarea");
