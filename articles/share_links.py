@@ -64,7 +64,7 @@ def resolve(token):
     if not token or len(token) > MAX_TOKEN_LENGTH or "\x00" in token:
         return Outcome()
     try:
-        pk = signing.loads(token, salt=TOKEN_SALT)
+        pk = signing.Signer(salt=TOKEN_SALT).unsign_object(token)
     except signing.BadSignature:
         return Outcome()
     if not isinstance(pk, int):

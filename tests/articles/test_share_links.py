@@ -146,11 +146,23 @@ def test_a_token_signed_for_another_purpose_or_with_another_key_is_refused(clien
     columnist, article = bylined()
     link = share_links.create(article, by=columnist)
 
-    other_salt = signing.dumps(link.pk, salt="something-else")
-    other_key = signing.dumps(link.pk, salt="articles.share-link", key="not-our-secret")
-    for token in (other_salt, other_key):
+    other_salt = signing.Signer(salt="something-else").sign_object(link.pk)
+    other_key = signing.Signer(salt="articles.share-link", key="not-our-secret").sign_object(
+        link.pk
+    )
+    # Another article's link id under this link's signature.
+    _other_owner, other = bylined(title="Trams")
+    other_link = share_links.create(other, by=_other_owner)
+    tampered = other_link.token.rsplit(":", 1)[0] + ":" + link.token.rsplit(":", 1)[1]
+    for token in (other_salt, other_key, tampered):
         response = client.get(reverse("articles:shared", kwargs={"token": token}))
         assert response.status_code == 404
+
+
+def test_a_link_has_one_stable_address():
+    columnist, article = bylined()
+    link = share_links.create(article, by=columnist)
+    assert ShareLink.objects.get(pk=link.pk).get_absolute_url() == link.get_absolute_url()
 
 
 def test_a_link_shows_only_its_own_article(client):

@@ -159,3 +159,25 @@ def test_an_author_shares_a_draft_and_a_stranger_reads_it(page, live_server, bro
     assert stranger_page.goto(address).status == 410
     assert stranger_page.get_by_role("heading", name="This link has expired or was withdrawn")
     stranger.close()
+
+
+def test_shared_pages_have_no_axe_violations(browser, live_server):
+    from tests.browser.test_accessibility import axe_violations
+
+    columnist = make_columnist("amara")
+    article = make_article(
+        "A draft to share", authors=[columnist.author_profile], body="<p>Early words.</p>"
+    )
+    link = ShareLink.objects.create(
+        article=article, created_by=columnist, expires_at=article.created_at.replace(year=2999)
+    )
+    for path, status in [(link.get_absolute_url(), 200), ("/shared/forged/", 404)]:
+        for width, scheme in [(1280, "light"), (390, "dark")]:
+            context = browser.new_context(
+                viewport={"width": width, "height": 900}, color_scheme=scheme
+            )
+            page = context.new_page()
+            assert page.goto(f"{live_server.url}{path}").status == status
+            assert axe_violations(page) == [], (path, width)
+            assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+            context.close()
