@@ -5,6 +5,7 @@ database (a pasted document, a tampered POST, an import) is cleaned down to
 them with nh3 when the article is saved.
 """
 
+import re
 from html import unescape
 
 import nh3
@@ -50,6 +51,14 @@ _EMPTY_DOCUMENTS = {"", "<p></p>", "<p><br></p>"}
 def has_text(html):
     """Whether ``html`` holds words a reader can read, not just empty tags or spaces."""
     return bool(unescape(strip_tags(html or "")).replace("\xa0", " ").strip())
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def word_count(html):
+    """Words a reader reads in ``html``; tags count as spaces, so paragraphs don't run together."""
+    return len(unescape(_TAG.sub(" ", html or "")).split())
 
 
 def sanitize(html):

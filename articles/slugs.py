@@ -10,7 +10,7 @@ from django.utils.text import slugify
 FUTURE_WORDS = frozenset(
     {
         "api", "archive", "about", "contact", "feed", "feeds", "login", "logout",
-        "media", "page", "preview", "rss", "search", "sitemap", "sitemap.xml",
+        "media", "page", "preview", "rss", "search", "shared", "sitemap", "sitemap.xml",
         "static", "robots.txt", "favicon.ico", "topics", "authors", "admin",
     }
 )  # fmt: skip

@@ -8,11 +8,14 @@ pages stay meaningful, and a typed name finds its topic whatever its case or spa
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
-from .models import Topic
+from .models import TaggedArticle, Topic
 
 MAX_TOPICS_PER_ARTICLE = 10
 # Below the column's 100 so taggit's de-duplicating slug suffix ("_2") still fits.
 MAX_NEW_TOPIC_NAME = 90
+# The picker's suggestions: a handful, for a query no longer than a topic name.
+MAX_SUGGESTIONS = 10
+MAX_QUERY_LENGTH = 100
 
 
 def may_create_topics(user):
@@ -49,8 +52,7 @@ def choose_topics(names, *, may_create):
         topic = Topic.objects.filter(name__iexact=name).order_by("pk").first()
         if topic is None:
             unknown.append(name)
-        else:
-            chosen.append(topic)
+        chosen.append(topic or name)
     if unknown and not may_create:
         lead = "There is no topic called" if len(unknown) == 1 else "There are no topics called"
         raise ValidationError(
@@ -72,4 +74,41 @@ def choose_topics(names, *, may_create):
             code="topic_name_without_slug",
             params={"names": _quoted(unaddressable)},
         )
-    return chosen + unknown
+    # The writer's order, existing and new names mixed as typed.
+    return chosen
+
+
+def suggest(query, limit=MAX_SUGGESTIONS):
+    """Names of existing topics that start like ``query``, whatever its case or spacing.
+
+    Matched on the slug (lower case, words joined by hyphens), a prefix search its
+    unique index answers; "south asia" and "South  Asia" both find "South Asia".
+    """
+    prefix = slugify(normalize(query[:MAX_QUERY_LENGTH].replace("\x00", "")), allow_unicode=True)
+    if not prefix:
+        return []
+    return list(
+        Topic.objects.filter(slug__startswith=prefix)
+        .order_by("slug")
+        .values_list("name", flat=True)[:limit]
+    )
+
+
+def in_order(article):
+    """``article``'s topics in the order the writer gave them."""
+    links = TaggedArticle.objects.filter(content_object=article).select_related("tag")
+    return [link.tag for link in links.order_by("pk")]
+
+
+def set_in_order(article, topics):
+    """Link ``topics`` (``Topic`` rows or new names) to ``article`` in this order.
+
+    The links' ids record the order, so a reordered list is written again;
+    an unchanged one is left alone.
+    """
+    wanted = [getattr(topic, "name", topic).casefold() for topic in topics]
+    if [topic.name.casefold() for topic in in_order(article)] == wanted:
+        return
+    article.topics.clear()
+    for topic in topics:
+        article.topics.add(topic)

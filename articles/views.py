@@ -1,6 +1,7 @@
 from django.conf import settings
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
@@ -8,6 +9,7 @@ from django.views.generic import DetailView, ListView
 from . import keyset, revisions
 from .models import Article, FrontPageSlot, SlugRedirect
 from .permissions import can_view
+from .share_links import pending_change, resolve
 from .sharing import share_links
 from .structured_data import article_json_ld
 
@@ -122,3 +124,44 @@ class ArticlePreviewView(ArticleDetailView):
         return super().get_context_data(
             preview=True, preview_change=self.change is not None, **kwargs
         )
+
+
+@method_decorator(never_cache, name="dispatch")
+class SharedArticleView(ArticleDetailView):
+    """The preview of one unpublished article behind a share link, for anyone holding it.
+
+    It shows that article and nothing else: no related posts, no admin links, no
+    share buttons, never indexed or cached. A link that expired or was withdrawn
+    gets a page saying so (410); an address we did not sign gets the same page
+    as a 404, revealing nothing. A published article's link leads to its public page.
+    """
+
+    def get(self, request, *args, **kwargs):
+        outcome = resolve(kwargs["token"])
+        if outcome.link is None:
+            return self._unavailable(status=410 if outcome.gone else 404)
+        article = outcome.link.article
+        change = pending_change(article) if article.is_published else None
+        if article.is_published and change is None:
+            return HttpResponseRedirect(article.get_absolute_url())
+        self.object = self.base_queryset().get(pk=article.pk)
+        if change is not None:
+            revisions.overlay(self.object, change.content)
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        return self._private(response)
+
+    def get_context_data(self, **kwargs):
+        # Not the reader's page's context: related posts and share buttons lead elsewhere.
+        return DetailView.get_context_data(self, preview=True, shared=True, **kwargs)
+
+    def _unavailable(self, status):
+        response = TemplateResponse(
+            self.request, "articles/share_link_unavailable.html", status=status
+        )
+        return self._private(response)
+
+    @staticmethod
+    def _private(response):
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        response["Referrer-Policy"] = "no-referrer"
+        return response

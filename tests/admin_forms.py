@@ -4,12 +4,14 @@ from django.db.models.fields.files import FieldFile
 from django.forms.models import ModelChoiceIteratorValue
 from taggit.forms import TagField
 
+from articles.admin.topic_field import OrderedTopicsField
+
 
 def _value(bound_field):
     value = bound_field.value()
     if value is None or isinstance(value, FieldFile):
         return ""  # a browser sends no file unless a new one is chosen
-    if isinstance(bound_field.field, TagField):
+    if isinstance(bound_field.field, (TagField, OrderedTopicsField)):
         return bound_field.field.widget.format_value(value) or ""  # "A, B" as the page shows it
     if isinstance(value, ModelChoiceIteratorValue):
         return value.value

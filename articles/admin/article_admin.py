@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -11,15 +11,16 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from articles import editing, notes, revisions, search, workflow
+from articles import editing, notes, revisions, search, share_links, topic_choice, workflow
 from articles.desk import review_queue
-from articles.models import Article, Byline, ReviewNote, Status
+from articles.models import Article, Byline, ReviewNote, ShareLink, Status
 from articles.permissions import can_edit, can_view, is_editor
 from opinion_blog.admin_mixins import EditableWithParentInline, HiddenObjectsAreNotFound
 
 from .filters import ReviewFilter, StateFilter
-from .forms import ArticleAdminForm, AssignForm, NoteForm, TransitionForm
+from .forms import ArticleAdminForm, AssignForm, NoteForm, ShareLinkForm, TransitionForm
 from .revision_views import RevisionAdminMixin, pending_changes
+from .transition_messages import done_message
 from .widgets import TolerantAutocompleteMixin
 
 
@@ -241,8 +242,7 @@ class ArticleAdmin(
             except workflow.TransitionError as error:
                 messages.error(request, str(error))
             else:
-                label = Status(article.state).label.lower()
-                messages.success(request, f"“{article}” is now {label}.")
+                messages.success(request, done_message(name, article))
         return HttpResponseRedirect(self._change_url(article))
 
     def _change_url(self, article):
@@ -284,6 +284,19 @@ class ArticleAdmin(
             if is_editor(user) and not article.is_published
             else [],
             **self.revision_context(request, article),
+            **self._share_context(request, article),
+        }
+
+    def _share_context(self, request, article):
+        links = [
+            (link, request.build_absolute_uri(link.get_absolute_url()))
+            for link in article.share_links.select_related("created_by", "revoked_by")[:20]
+        ]
+        return {
+            "can_share": share_links.can_share(request.user, article),
+            "share_links": links,
+            "share_form": ShareLinkForm(),
+            "share_create_url": reverse("admin:articles_article_share_create", args=[article.pk]),
         }
 
     # Extra admin views.
@@ -297,6 +310,21 @@ class ArticleAdmin(
 
         return [
             path("review-desk/", wrap(self.review_desk_view), name="articles_article_review_desk"),
+            path(
+                "topic-suggestions/",
+                wrap(self.topic_suggestions_view),
+                name="articles_article_topic_suggestions",
+            ),
+            path(
+                "<path:object_id>/share-links/",
+                post_only(self.share_create_view),
+                name="articles_article_share_create",
+            ),
+            path(
+                "<path:object_id>/share-links/<int:link_id>/revoke/",
+                post_only(self.share_revoke_view),
+                name="articles_article_share_revoke",
+            ),
             path(
                 "<path:object_id>/workflow/",
                 post_only(self.workflow_view),
@@ -351,7 +379,8 @@ class ArticleAdmin(
                 messages.success(request, "Your note was added.")
         except workflow.TransitionError as error:
             messages.error(request, str(error))
-        return HttpResponseRedirect(self._change_url(article) + "#review-notes")
+        # No jump to the notes: the message shows at the top, where the eye is.
+        return HttpResponseRedirect(self._change_url(article))
 
     def assign_view(self, request, object_id):
         article = self._get_viewable(request, object_id)
@@ -374,6 +403,52 @@ class ArticleAdmin(
         if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
             next_url = self._change_url(article)
         return HttpResponseRedirect(next_url)
+
+    def share_create_view(self, request, object_id):
+        article = self._get_viewable(request, object_id)
+        form = ShareLinkForm(request.POST)
+        if not form.is_valid():
+            _report_errors(request, form)
+        else:
+            try:
+                share_links.create(article, by=request.user, days=form.cleaned_data["days"])
+            except share_links.ShareError as error:
+                messages.error(request, str(error))
+            else:
+                days = form.cleaned_data["days"]
+                messages.success(
+                    request,
+                    f"A share link for “{article}” was made; it works for {days} "
+                    f"day{'s' if days != 1 else ''}. Copy it from Share links below.",
+                )
+        return HttpResponseRedirect(self._change_url(article))
+
+    def share_revoke_view(self, request, object_id, link_id):
+        article = self._get_viewable(request, object_id)
+        link = ShareLink.objects.filter(article=article, pk=link_id).select_related("article")
+        link = link.first()
+        if link is None:
+            messages.error(request, "That share link no longer exists.")
+        else:
+            try:
+                share_links.revoke(link, by=request.user)
+            except share_links.ShareError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, "The share link was withdrawn; it no longer opens.")
+        return HttpResponseRedirect(self._change_url(article))
+
+    def topic_suggestions_view(self, request):
+        """Existing topics whose name starts like the query, for the topic picker."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        names = topic_choice.suggest(request.GET.get("q", ""))
+        return JsonResponse(
+            {
+                "results": names,
+                "may_create": topic_choice.may_create_topics(request.user),
+            }
+        )
 
     def review_desk_view(self, request):
         if not request.user.has_perm("articles.review_article"):

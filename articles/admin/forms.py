@@ -1,10 +1,14 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from articles import editing, topic_choice, workflow
+from articles import editing, share_links, topic_choice, workflow
 from articles.models import Article
+from articles.models.article import WORDS_PER_MINUTE
+
+from .topic_field import OrderedTopicsField
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -23,6 +27,13 @@ class ArticleAdminForm(forms.ModelForm):
 
     user = None
 
+    class Media:
+        js = [
+            "js/admin-topic-picker.js",
+            "js/admin-word-count.js",
+            "js/admin-share-links.js",
+        ]
+
     class Meta:
         model = Article
         fields = [
@@ -39,12 +50,24 @@ class ArticleAdminForm(forms.ModelForm):
             "standfirst": forms.Textarea(attrs={"rows": 3, "cols": 80}),
             "disclosure": forms.Textarea(attrs={"rows": 2, "cols": 80}),
         }
+        field_classes = {"topics": OrderedTopicsField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["loaded_version"].initial = str(self.instance.version)
+            if "topics" in self.fields and "topics" not in (kwargs.get("initial") or {}):
+                self.initial["topics"] = topic_choice.in_order(self.instance)
         if "topics" in self.fields:
+            self.fields["topics"].widget.attrs.update(
+                {
+                    "class": "vTextField topic-picker-input",
+                    "autocomplete": "off",
+                    "data-suggest-url": reverse("admin:articles_article_topic_suggestions"),
+                }
+            )
+        if "body" in self.fields:
+            self.fields["body"].widget.attrs["data-words-per-minute"] = WORDS_PER_MINUTE
             self.fields["topics"].help_text = (
                 f"Up to {topic_choice.MAX_TOPICS_PER_ARTICLE} topics, separated by commas. "
                 + (
@@ -66,6 +89,14 @@ class ArticleAdminForm(forms.ModelForm):
         return topic_choice.choose_topics(
             self.cleaned_data["topics"], may_create=self._may_create_topics
         )
+
+    def _save_m2m(self):
+        # Topics in the writer's order; taggit's own save would forget it.
+        topics = self.cleaned_data.pop("topics", None)
+        super()._save_m2m()
+        if topics is not None:
+            topic_choice.set_in_order(self.instance, topics)
+            self.cleaned_data["topics"] = topics
 
     def clean(self):
         cleaned_data = super().clean()
@@ -147,3 +178,18 @@ class AssignForm(forms.Form):
 class NoteForm(forms.Form):
     body = forms.CharField(max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
     parent = forms.IntegerField(required=False)
+
+
+class ShareLinkForm(forms.Form):
+    days = forms.IntegerField(
+        label="Works for (days)",
+        initial=share_links.DEFAULT_DAYS,
+        min_value=share_links.MIN_DAYS,
+        max_value=share_links.MAX_DAYS,
+        error_messages={
+            "invalid": "Enter the number of days the link should work, e.g. 7.",
+            "required": "Enter the number of days the link should work, e.g. 7.",
+            "min_value": f"A share link works for at least {share_links.MIN_DAYS} day.",
+            "max_value": f"A share link works for at most {share_links.MAX_DAYS} days.",
+        },
+    )

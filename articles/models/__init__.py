@@ -5,6 +5,7 @@ from .front_page import FrontPageSlot
 from .redirects import SlugRedirect
 from .review import Action, ArticleEvent, ReviewNote
 from .revision import Approval, Revision, RevisionKind
+from .share_links import ShareLink
 from .topics import TaggedArticle, Topic
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "ReviewNote",
     "Revision",
     "RevisionKind",
+    "ShareLink",
     "SlugRedirect",
     "Status",
     "TaggedArticle",

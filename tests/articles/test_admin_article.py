@@ -224,7 +224,7 @@ def test_saving_and_submitting_is_one_click_for_the_author(client):
 
     assert response["Location"] == url("change", article)
     assert (stored(article)["title"], stored(article)["status"]) == ("Final title", "submitted")
-    assert messages_in(response) == [("success", "“Final title” is now in review.")]
+    assert messages_in(response) == [("success", "“Final title” was submitted for review.")]
 
 
 def test_the_author_withdraws_from_the_read_only_page(client):
@@ -649,7 +649,7 @@ def test_editor_and_author_hold_a_conversation_in_notes(client):
 
     client.force_login(columnist)
     response = post_note(client, article, body="Yes, ONS 2025.", parent=note.pk)
-    assert response["Location"] == url("change", article) + "#review-notes"
+    assert response["Location"] == url("change", article)
     reply = ReviewNote.objects.get(parent=note)
     post_note(client, article, body="And a footnote.", parent=reply.pk)  # stays one level deep
     post_note(client, article, resolve=note.pk)

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import revisions, workflow
+from articles import revisions, share_links, workflow
 from articles.models import Action, Approval, ArticleEvent, ReviewNote, Revision, Topic
 from tests.admin_forms import change_form_data
 from tests.factories import make_columnist, make_editor, make_published
@@ -279,3 +279,20 @@ def test_the_diff_warns_when_the_live_article_changed_after_the_pending_change(c
 
     assert compare.context["live_changed_since"]
     assert "edited after this change was written" in compare.content.decode()
+
+
+def test_a_share_link_shows_the_pending_change_until_it_is_decided(client, live):
+    columnist_edits(client, live)
+    article = live["article"]
+    link = share_links.create(article, by=live["columnist"])
+    client.logout()
+
+    shared = client.get(link.get_absolute_url())
+    assert shared.status_code == 200
+    assert PENDING_WORDS in shared.content.decode()
+    assert PENDING_TITLE in shared.content.decode()
+
+    revisions.send_back(Revision.objects.pending().get(), by=make_editor(), note="Not yet.")
+    after = client.get(link.get_absolute_url())
+    assert after.status_code == 302
+    assert after["Location"] == article.get_absolute_url()

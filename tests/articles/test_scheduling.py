@@ -160,7 +160,9 @@ def test_the_admin_reads_the_schedule_time_in_the_newsroom_time_zone(client, clo
     article.refresh_from_db()
     assert article.status == Status.SCHEDULED
     assert article.published_at == datetime(2026, 6, 2, 6, 30, tzinfo=UTC)  # BST is UTC+1
-    assert messages == [("success", "“Night buses” is now scheduled.")]
+    assert messages == [
+        ("success", "“Night buses” is scheduled to go live on 2 June 2026 at 07:30.")
+    ]
 
 
 @pytest.mark.parametrize(
