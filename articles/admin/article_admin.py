@@ -24,8 +24,12 @@ from .transition_messages import done_message
 from .widgets import TolerantAutocompleteMixin
 
 
-class BylineInline(TolerantAutocompleteMixin, EditableWithParentInline, admin.TabularInline):
-    """Bylines are editors' to set; a columnist is credited automatically."""
+class BylineInline(TolerantAutocompleteMixin, EditableWithParentInline, admin.StackedInline):
+    """Bylines are editors' to set; a columnist is credited automatically.
+
+    Stacked rather than tabular: every input keeps a visible label (a table's
+    column headings label nothing for assistive technology) and a row fits a phone.
+    """
 
     model = Byline
     extra = 0
