@@ -13,6 +13,7 @@ from taggit.managers import TaggableManager
 
 from articles import html
 from articles.slugs import unique_slug, validate_not_reserved
+from images import body as body_images
 
 from .bylines import Byline
 from .topics import TaggedArticle
@@ -191,6 +192,10 @@ class Article(models.Model):
         if not self.slug:
             self.slug = unique_slug(self.title, Article.objects.exclude(pk=self.pk))
         super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            # Derived: the pictures in the body, so the library's rules protect them too.
+            body_images.sync_uses(self)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
