@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from images.models import Image
@@ -51,22 +52,26 @@ class FeaturedImageWidget(TolerantAutocompleteSelect):
     hidden and the select works as before.
     """
 
-    template_name = "admin/articles/article/widgets/featured_image.html"
+    picker_template = "admin/articles/article/widgets/featured_image_picker.html"
 
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
+    def render(self, name, value, attrs=None, renderer=None):
+        # The picker is a project template; the form renderer only knows Django's own.
+        select = super().render(name, value, attrs, renderer)
+        return select + render_to_string(self.picker_template, self.picker_context(value, attrs))
+
+    def picker_context(self, value, attrs):
         chosen = None
-        ids = [item for item in context["widget"]["value"] if str(item).isdigit()]
-        if ids and len(str(ids[0])) <= 18:
+        ids = [str(item) for item in self.format_value(value) if str(item).isdigit()]
+        if ids and len(ids[0]) <= 18:
             chosen = Image.objects.filter(pk=int(ids[0])).first()
-        context["picker"] = {
+        return {
+            "id": self.build_attrs(self.attrs, attrs).get("id", ""),
             "chosen": chosen,
             "upload_url": reverse("admin:images_image_inline_upload"),
             "library_url": reverse("admin:images_image_library"),
             "accept": ",".join(f"image/{kind}" for kind in ("jpeg", "png", "webp", "gif")),
             "help_text": HELP_TEXT,
         }
-        return context
 
     @property
     def media(self):
