@@ -59,6 +59,9 @@ _ORPHAN_IMG = re.compile(r'<img(?![^>]*\bdata-image-id=")[^>]*>')
 
 def _filter_attribute(tag, attribute, value):
     """Pictures come from our own library only: a stored upload's path and a numeric id."""
+    if tag == "figure" and attribute == "class":
+        # Only the pictures' class, and no empty ``class=""`` when it is not there.
+        return body_images.FIGURE_CLASS if body_images.FIGURE_CLASS in value.split() else None
     if tag != "img":
         return value
     if attribute == "src":
