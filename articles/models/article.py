@@ -232,7 +232,8 @@ class Article(models.Model):
         """Plain text for meta descriptions and link previews: the standfirst, else the body's opening."""
         if self.standfirst:
             return self.standfirst
-        text = unescape(strip_tags(self.body))
+        # Captions of pictures in the body are not the article's opening words.
+        text = unescape(strip_tags(body_images.FIGURE.sub(" ", self.body)))
         return Truncator(" ".join(text.split())).words(30)
 
     @property

@@ -254,3 +254,10 @@ def _jpeg(name):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, photo_with_everything(), "image/jpeg")
+
+
+def test_the_summary_skips_the_pictures_captions():
+    image = make_image()
+    article = make_article(body=figure(image, "A caption.") + "<p>The argument starts here.</p>")
+
+    assert article.summary == "The argument starts here."
