@@ -25,9 +25,7 @@ def files(tmp_path):
     return {"good": str(good), "corrupt": str(corrupt)}
 
 
-def test_columnist_uploads_and_chooses_pictures_without_leaving_the_form(
-    page, live_server, files
-):
+def test_columnist_uploads_and_chooses_pictures_without_leaving_the_form(page, live_server, files):
     make_columnist("amara")
     library_picture = make_image(alt_text="Cranes over the harbour", uploaded_by=make_editor())
     sign_in(page, live_server, "amara")
