@@ -261,3 +261,19 @@ def test_the_summary_skips_the_pictures_captions():
     article = make_article(body=figure(image, "A caption.") + "<p>The argument starts here.</p>")
 
     assert article.summary == "The argument starts here."
+
+
+def test_an_alt_text_fix_is_logged_on_every_article_that_shows_the_picture():
+    from articles.models import Action, ArticleEvent
+    from tests.factories import make_editor
+
+    image = make_image(alt_text="Dawn")
+    featuring = make_published(featured_image=image)
+    showing = make_published(body=figure(image))
+    image.alt_text = "Harbour at dawn"
+
+    save_image(image, by=make_editor())
+
+    events = ArticleEvent.objects.filter(action=Action.IMAGE_CHANGE)
+    assert sorted(events.values_list("article", flat=True)) == sorted([featuring.pk, showing.pk])
+    assert events.first().note == "Picture: alt text “Dawn” → “Harbour at dawn”"
