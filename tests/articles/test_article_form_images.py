@@ -2,6 +2,7 @@
 picker beside the select (no popup window), and pictures placed in the body."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from articles.models import Article
@@ -36,8 +37,6 @@ def save(client, article, **overrides):
 
 
 def upload(client, alt_text="A lighthouse", credit="Photo: Desk"):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     response = client.post(
         UPLOAD,
         {

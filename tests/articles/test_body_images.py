@@ -3,18 +3,26 @@ library tracks, and the responsive figures readers get (one query for all of the
 
 import pytest
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import ProtectedError
 from django.urls import reverse
 from PIL import Image as PillowImage
 
 from articles import html
-from articles.models import Article
+from articles.models import Action, Article, ArticleEvent
 from images import body, renditions
 from images.changes import save_image
 from images.models import BodyImage, Image
 from images.rules import ImageLocked, in_live_use
 from tests.articles.test_query_counts import PINNED, World
-from tests.factories import make_article, make_columnist, make_image, make_published, uploaded_png
+from tests.factories import (
+    make_article,
+    make_columnist,
+    make_editor,
+    make_image,
+    make_published,
+    uploaded_png,
+)
 from tests.images.media import served_media
 from tests.images.test_metadata import SECRETS, photo_with_everything
 
@@ -251,8 +259,6 @@ def test_pictures_in_the_body_never_serve_a_file_with_metadata(client):
 
 
 def _jpeg(name):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     return SimpleUploadedFile(name, photo_with_everything(), "image/jpeg")
 
 
@@ -264,9 +270,6 @@ def test_the_summary_skips_the_pictures_captions():
 
 
 def test_an_alt_text_fix_is_logged_on_every_article_that_shows_the_picture():
-    from articles.models import Action, ArticleEvent
-    from tests.factories import make_editor
-
     image = make_image(alt_text="Dawn")
     featuring = make_published(featured_image=image)
     showing = make_published(body=figure(image))
