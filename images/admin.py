@@ -1,9 +1,10 @@
 from django.contrib import admin
+from django.urls import path
 from django.utils.html import format_html, format_html_join
 
 from opinion_blog.admin_mixins import ChangesPublicContent
 
-from . import rules, stored_files
+from . import inline_views, rules, stored_files
 from .changes import save_image
 from .models import Image
 
@@ -32,6 +33,14 @@ class ImageAdmin(ChangesPublicContent, admin.ModelAdmin):
     ]
     readonly_fields = ["preview", "used_by", "dimensions", "uploaded_by", "created_at"]
     list_select_related = ["uploaded_by"]
+
+    def get_urls(self):
+        # JSON for the article form and the body editor; the views check permissions themselves.
+        return [
+            path("inline-upload/", inline_views.upload, name="images_image_inline_upload"),
+            path("library/", inline_views.library, name="images_image_library"),
+            *super().get_urls(),
+        ]
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
@@ -71,7 +80,7 @@ class ImageAdmin(ChangesPublicContent, admin.ModelAdmin):
 
     @admin.display(description="used by")
     def used_by(self, obj):
-        articles = list(obj.featured_in.order_by("-pk")) if obj.pk else []
+        articles = list(rules.articles_using(obj).order_by("-pk")) if obj.pk else []
         if not articles:
             return "No article yet."
         listing = format_html_join(

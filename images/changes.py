@@ -25,7 +25,11 @@ def save_image(image, *, by):
             return image
         # Articles before the image, the order a publish takes them in (it locks the
         # article, and its deferred foreign-key checks the image at commit).
-        uses = list(Article.objects.select_for_update().filter(featured_image=image).order_by("pk"))
+        uses = list(
+            Article.objects.select_for_update()
+            .filter(pk__in=rules.articles_using(image).values("pk"))
+            .order_by("pk")
+        )
         before = Image.objects.select_for_update().get(pk=image.pk)
         live = any(article.status in LIVE_STATUSES for article in uses)
         changed = [
@@ -65,7 +69,7 @@ def save_image(image, *, by):
 
 
 def change_note(before, after, changed):
-    """The audit line, e.g. 'Featured picture: alt text “Dawn” → “Harbour at dawn”'."""
+    """The audit line, e.g. 'Picture: alt text “Dawn” → “Harbour at dawn”'."""
     parts = [
         f"{LABELS[field]} “{getattr(before, field)}” → “{getattr(after, field)}”"
         for field in rules.DESCRIPTION_FIELDS
@@ -73,4 +77,4 @@ def change_note(before, after, changed):
     ]
     if "file" in changed:
         parts.append("file replaced")
-    return "Featured picture: " + "; ".join(parts)
+    return "Picture: " + "; ".join(parts)

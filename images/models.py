@@ -134,3 +134,25 @@ class Image(models.Model):
         if widths:
             return default_storage.url(renditions.rendition_name(self.file.name, widths[-1]))
         return self.file.url
+
+
+class BodyImage(models.Model):
+    """A library image shown inside an article's body.
+
+    Derived from the body on every save (``images.body.sync_uses``), so the
+    rules that protect featured pictures (frozen while live, never deleted
+    while used) also protect pictures placed in the text.
+    """
+
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="body_image_uses"
+    )
+    image = models.ForeignKey(Image, on_delete=models.PROTECT, related_name="body_uses")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "image"], name="body_image_once_per_article")
+        ]
+
+    def __str__(self):
+        return f"{self.image} in {self.article}"

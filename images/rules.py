@@ -9,6 +9,7 @@ each article that uses the picture records the change in its audit log
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 
 from articles.models.article import LIVE_STATUSES
 from articles.permissions import is_editor
@@ -24,7 +25,17 @@ class ImageLocked(PermissionDenied):
 
 
 def in_live_use(image):
-    return image.pk is not None and image.featured_in.filter(status__in=LIVE_STATUSES).exists()
+    """Featured by, or shown in the body of, a published or scheduled article."""
+    return image.pk is not None and articles_using(image).filter(status__in=LIVE_STATUSES).exists()
+
+
+def articles_using(image):
+    """Every article that features ``image`` or shows it in its body."""
+    from articles.models import Article
+
+    return Article.objects.filter(
+        Q(featured_image=image) | Q(pk__in=image.body_uses.values("article_id"))
+    )
 
 
 def can_change(user, image):

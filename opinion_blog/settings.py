@@ -13,6 +13,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -148,6 +150,20 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Uploads: reject anything bigger than this before Pillow ever sees it.
 MAX_IMAGE_UPLOAD_BYTES = int(os.environ.get("MAX_IMAGE_UPLOAD_BYTES", 10 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# The body editor's own extension: library pictures from the toolbar. The
+# sanitizer in articles/html.py is the allow-list that counts; this processor
+# only describes the markup for django-prose-editor's own tooling.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/admin-body-images.js")],
+        "extensions": {
+            "BodyImage": html_tags(
+                ["figure", "figcaption", "img"], {"img": ["src", "alt", "data-image-id"]}
+            )
+        },
+    }
+]
 
 TAGGIT_CASE_INSENSITIVE = True
 

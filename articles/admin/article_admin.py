@@ -21,7 +21,7 @@ from .filters import ReviewFilter, StateFilter
 from .forms import ArticleAdminForm, AssignForm, NoteForm, ShareLinkForm, TransitionForm
 from .revision_views import RevisionAdminMixin, pending_changes
 from .transition_messages import done_message
-from .widgets import TolerantAutocompleteMixin
+from .widgets import FeaturedImageWidget, TolerantAutocompleteMixin
 
 
 class BylineInline(TolerantAutocompleteMixin, EditableWithParentInline, admin.StackedInline):
@@ -90,10 +90,7 @@ class ArticleAdmin(
             None,
             {"fields": ["loaded_version", "title", "slug", "standfirst", "disclosure", "body"]},
         ),
-        (
-            "Featured image",
-            {"fields": ["featured_image", "featured_image_preview", "featured_image_caption"]},
-        ),
+        ("Featured image", {"fields": [("featured_image", "featured_image_caption")]}),
         ("Topics", {"fields": ["topics"]}),
         (
             "Publication",
@@ -142,8 +139,23 @@ class ArticleAdmin(
                 for field in fieldsets[0][1]["fields"]
                 if field != "loaded_version"
             ]
-            fieldsets = [(None, {"fields": first}), *fieldsets[1:]]
+            picture = ["featured_image_preview", "featured_image_caption"]
+            fieldsets = [
+                (None, {"fields": first}),
+                ("Featured image", {"fields": picture}),
+                *fieldsets[2:],
+            ]
         return fieldsets
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "featured_image":
+            # Upload and library live in the picker beside the select, not in a popup.
+            kwargs["widget"] = FeaturedImageWidget(db_field, self.admin_site)
+            formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+            for link in ("add", "change", "delete", "view"):
+                setattr(formfield.widget, f"can_{link}_related", False)
+            return formfield
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)

@@ -15,6 +15,7 @@ from taggit.managers import TaggableManager
 from articles import html, search
 from articles.related import related_ids
 from articles.slugs import unique_slug, validate_not_reserved
+from images import body as body_images
 
 from .bylines import Byline
 from .topics import TaggedArticle
@@ -217,6 +218,10 @@ class Article(models.Model):
             self.slug = unique_slug(self.title, Article.objects.exclude(pk=self.pk))
         super().save(*args, **kwargs)
         search.refresh_search_vectors([self.pk])
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            # Derived: the pictures in the body, so the library's rules protect them too.
+            body_images.sync_uses(self)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -253,7 +258,8 @@ class Article(models.Model):
         """Plain text for meta descriptions and link previews: the standfirst, else the body's opening."""
         if self.standfirst:
             return self.standfirst
-        text = unescape(strip_tags(self.body))
+        # Captions of pictures in the body are not the article's opening words.
+        text = unescape(strip_tags(body_images.FIGURE.sub(" ", self.body)))
         return Truncator(" ".join(text.split())).words(30)
 
     @property

@@ -34,14 +34,22 @@ def newsroom_groups():
             )
 
 
-def test_a_replacement_waits_for_a_publish_in_flight_and_is_then_refused():
+def in_body(image):
+    return (
+        f'<figure class="body-image"><img alt="x" data-image-id="{image.pk}"></figure><p>Words.</p>'
+    )
+
+
+@pytest.mark.parametrize("where", ["featured", "body"])
+def test_a_replacement_waits_for_a_publish_in_flight_and_is_then_refused(where):
     columnist = make_columnist()
     image = Image.objects.create(
         file=SimpleUploadedFile("first.png", png_bytes(), "image/png"),
         alt_text="The first picture",
         uploaded_by=columnist,
     )
-    article = make_article(featured_image=image, authors=[make_author(user=make_editor())])
+    use = {"featured_image": image} if where == "featured" else {"body": in_body(image)}
+    article = make_article(**use, authors=[make_author(user=make_editor())])
     editor = make_editor()
     published, release = threading.Event(), threading.Event()
     outcome = {}
