@@ -16,6 +16,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from notifications import events as notification_events
+
 from . import html
 from .models import Action, Article, ArticleEvent, Byline, ReviewNote, Status
 from .permissions import has_byline, is_editor
@@ -155,6 +157,7 @@ def _move(name, article, user, to, action, note="", *, prepare=None, **fields):
             to_status=to,
             note=note,
         )
+        notification_events.article_moved(article, action, user, note)
     return article
 
 
