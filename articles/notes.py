@@ -2,9 +2,9 @@
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from notifications import events as notification_events
-from django.utils import timezone
 
 from .models import ReviewNote
 from .permissions import can_view

@@ -88,8 +88,10 @@ def review_note_added(note):
 
 def _loaded(article):
     """The article with its bylines' people, so ``can_view`` asks no query per recipient."""
-    return Article.objects.select_related("assignee").prefetch_related("bylines__author__user").get(
-        pk=article.pk
+    return (
+        Article.objects.select_related("assignee")
+        .prefetch_related("bylines__author__user")
+        .get(pk=article.pk)
     )
 
 

@@ -16,7 +16,10 @@ class EmailPreferencesForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         self.user = user
         off = set(EmailOptOut.objects.filter(user=user).values_list("kind", flat=True))
-        kwargs.setdefault("initial", {"kinds": [k for k in Kind.values if k not in off]})
+        kwargs["initial"] = {
+            "kinds": [k for k in Kind.values if k not in off],
+            **(kwargs.get("initial") or {}),
+        }
         super().__init__(*args, **kwargs)
 
     def save(self):

@@ -14,7 +14,10 @@ def for_user(user, limit=10):
     entries = list(Notification.objects.inbox(user)[:limit])
     for entry in entries:
         entry.open_url = open_url(entry)
-    return {"inbox": entries, "unread_count": Notification.objects.unread().filter(recipient=user).count()}
+    return {
+        "inbox": entries,
+        "unread_count": Notification.objects.unread().filter(recipient=user).count(),
+    }
 
 
 def open_url(notification):
@@ -34,9 +37,7 @@ def notification_for(token, user):
 
 def mark_read(notification):
     if notification.read_at is None:
-        Notification.objects.filter(pk=notification.pk, read_at=None).update(
-            read_at=timezone.now()
-        )
+        Notification.objects.filter(pk=notification.pk, read_at=None).update(read_at=timezone.now())
 
 
 def mark_all_read(user):

@@ -108,7 +108,9 @@ def _record_failure(notification, error):
 
 
 def admin_link(article):
-    return settings.SITE_URL.rstrip("/") + reverse("admin:articles_article_change", args=[article.pk])
+    return settings.SITE_URL.rstrip("/") + reverse(
+        "admin:articles_article_change", args=[article.pk]
+    )
 
 
 def build_message(notification):

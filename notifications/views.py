@@ -27,11 +27,12 @@ class OpenNotificationView(View):
 
 
 class MarkAllReadView(View):
-
     def post(self, request):
         count = inbox.mark_all_read(request.user)
         if count:
-            messages.success(request, f"Marked {count} notification{'s' if count != 1 else ''} read.")
+            messages.success(
+                request, f"Marked {count} notification{'s' if count != 1 else ''} read."
+            )
         return redirect("admin:index")
 
 

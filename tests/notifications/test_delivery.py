@@ -45,10 +45,13 @@ def test_nothing_is_queued_or_recorded_when_the_action_rolls_back(
 ):
     make_editor()
     columnist, article = bylined("draft")
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            workflow.submit(article, by=columnist)
-            raise RuntimeError("something later in the same request failed")
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        workflow.submit(article, by=columnist)
+        raise RuntimeError("something later in the same request failed")
     assert callbacks == []
     assert not Notification.objects.exists()
     assert not queued_tasks().exists()

@@ -54,10 +54,16 @@ def test_an_inactive_editor_hears_nothing():
 @pytest.mark.parametrize(
     ("move", "kind", "note"),
     [
-        (lambda a, by: workflow.request_changes(a, by=by, note="Cut the intro."), Kind.CHANGES_REQUESTED, "Cut the intro."),
+        (
+            lambda a, by: workflow.request_changes(a, by=by, note="Cut the intro."),
+            Kind.CHANGES_REQUESTED,
+            "Cut the intro.",
+        ),
         (lambda a, by: workflow.publish(a, by=by), Kind.PUBLISHED, ""),
         (
-            lambda a, by: workflow.schedule(a, by=by, publish_at=timezone.now() + timedelta(days=1)),
+            lambda a, by: workflow.schedule(
+                a, by=by, publish_at=timezone.now() + timedelta(days=1)
+            ),
             Kind.SCHEDULED,
             "To be published",
         ),
