@@ -40,8 +40,8 @@ format: $(VENV)/.installed-dev
 check: $(VENV)/.installed-dev
 	SECRET_KEY=check-only $(PY) manage.py check
 	SECRET_KEY=check-only $(PY) manage.py makemigrations --check --dry-run
-	@# Production settings: DEBUG off, a real-looking key and host.
-	DEBUG=0 ALLOWED_HOSTS=opinion.example SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") \
+	@# Production settings: DEBUG off, a real-looking key, host and mail server.
+	DEBUG=0 ALLOWED_HOSTS=opinion.example EMAIL_HOST=smtp.opinion.example SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
 bench: $(VENV)/.installed-dev
