@@ -1,12 +1,9 @@
 """Emails leave only after the action commits, from the worker, and a failing mail
 server is retried with back-off without ever touching the editorial action."""
 
-from datetime import timedelta
-
 import pytest
 import time_machine
 from django.core import mail
-from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -208,33 +205,3 @@ def test_demo_history_is_recorded_without_email():
     with events.without_email():
         workflow.submit(article, by=columnist)
     assert Notification.objects.get().email == Email.OFF
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_worker_sends_what_the_committed_action_queued():
-    editor = make_editor()
-    columnist, article = bylined("draft")
-    workflow.submit(article, by=columnist)
-    assert mail.outbox == []
-    call_command("db_worker", batch=True, no_startup_delay=True, reload=False, verbosity=0)
-    notification = editor.notifications.get()
-    assert notification.email == Email.SENT
-    assert [m.to for m in mail.outbox] == [[editor.email]]
-    assert queued_tasks().get().status == "SUCCESSFUL"
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_worker_queues_a_later_retry_when_the_server_is_down(settings):
-    settings.MAILERS = FAILING_MAILER
-    make_editor()
-    columnist, article = bylined("draft")
-    workflow.submit(article, by=columnist)
-    call_command("db_worker", batch=True, no_startup_delay=True, reload=False, verbosity=0)
-    notification = Notification.objects.get()
-    assert (notification.email, notification.attempts) == (Email.RETRYING, 1)
-    retry = queued_tasks().get(status="READY")
-    assert retry.run_after > timezone.now() + timedelta(seconds=30)
-    # The retry waits for its time: a second run finds nothing ready yet.
-    call_command("db_worker", batch=True, no_startup_delay=True, reload=False, verbosity=0)
-    notification.refresh_from_db()
-    assert notification.attempts == 1
