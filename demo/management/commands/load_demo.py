@@ -36,6 +36,7 @@ from authors.models import Author, AuthorLink
 from demo import content, pictures
 from images.models import Image
 from notifications import events as notification_events
+from notifications.models import Notification
 
 CREDIT = "Illustration: Opinion Blog studio"
 GROUP_FOR_ROLE = {"Editor": EDITORS, "Columnist": COLUMNISTS}
@@ -193,10 +194,19 @@ class Command(BaseCommand):
 
     def step(self, when, transition, article, **kwargs):
         """Make one real transition, then date its audit entry to when the demo says it happened."""
+        started = timezone.now()
         transition(article, **kwargs)
         latest = article.events.latest("pk")
         ArticleEvent.objects.filter(pk=latest.pk).update(created_at=when)  # demo backdating
+        self.backdate_notifications(article, started, when)
         return latest
+
+    def backdate_notifications(self, article, since, when):
+        """Date the inbox entries a demo step made to that step; old news is already read."""
+        read_at = when if when < self.now - timedelta(days=2) else None
+        Notification.objects.filter(article=article, created_at__gte=since).update(
+            created_at=when, read_at=read_at
+        )
 
     def write(self, spec):
         rng = random.Random(spec["slug"])
@@ -247,7 +257,9 @@ class Command(BaseCommand):
             last = decided + hours(2, 8, rng)
             self.step(decided, workflow.request_changes, article, by=editor, note=spec["note"])
             note = article.review_notes.latest("pk")
+            started = timezone.now()
             reply = notes.add_note(article, by=writer, body=spec["reply"], parent=note)
+            self.backdate_notifications(article, started, last)
             ReviewNote.objects.filter(pk=note.pk).update(created_at=decided)  # demo backdating
             ReviewNote.objects.filter(pk=reply.pk).update(created_at=last)
         elif state == Status.SCHEDULED:
