@@ -20,7 +20,11 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 run: $(VENV)/.installed
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 PORT=$(PORT) $(PY) manage.py load_demo
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@# The task worker sends notification emails (printed here); it stops with the server.
+	@export DEBUG=1 SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)}; \
+		$(PY) manage.py db_worker --no-reload & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Production-like serving on plain HTTP: gunicorn, DEBUG off, WhiteNoise, the page cache.
 # The HTTPS-only settings are turned off for loopback unless set; see README.
@@ -49,8 +53,8 @@ format: $(VENV)/.installed-dev
 check: $(VENV)/.installed-dev
 	SECRET_KEY=check-only $(PY) manage.py check
 	SECRET_KEY=check-only $(PY) manage.py makemigrations --check --dry-run
-	@# Production settings: DEBUG off, a real-looking key and host.
-	DEBUG=0 ALLOWED_HOSTS=opinion.example SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") \
+	@# Production settings: DEBUG off, a real-looking key, host and mail server.
+	DEBUG=0 ALLOWED_HOSTS=opinion.example EMAIL_HOST=smtp.opinion.example SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
 # PostgreSQL benchmark at 1,000 and 100,000 articles (see bench/run.py for the knobs).

@@ -1,7 +1,10 @@
 """Review notes: the thread between an article's editors and its authors."""
 
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+
+from notifications import events as notification_events
 
 from .models import ReviewNote
 from .permissions import can_view
@@ -20,7 +23,10 @@ def add_note(article, *, by, body, parent=None):
         if parent.article_id != article.pk:
             raise TransitionError("That note belongs to another article.")
         parent = parent.parent or parent  # replies stay one level deep
-    return ReviewNote.objects.create(article=article, author=by, body=body, parent=parent)
+    with transaction.atomic():
+        note = ReviewNote.objects.create(article=article, author=by, body=body, parent=parent)
+        notification_events.review_note_added(note)
+    return note
 
 
 def set_resolved(note, *, by, resolved=True):

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from taggit.utils import parse_tags
 
+from notifications import events as notification_events
+
 from . import editing, html, search
 from .models import (
     Action,
@@ -106,7 +108,7 @@ def save_pending(article, *, by, topics=None, content=None, base_version=""):
     content = content or snapshot(article, topics=topics)
     with transaction.atomic():
         Article.objects.select_for_update().filter(pk=article.pk).first()
-        Revision.objects.filter(article=article, approval=Approval.PENDING).update(
+        replaced = Revision.objects.filter(article=article, approval=Approval.PENDING).update(
             approval=Approval.SUPERSEDED
         )
         revision = Revision.objects.create(
@@ -120,6 +122,9 @@ def save_pending(article, *, by, topics=None, content=None, base_version=""):
         )
         _event(article, by, Action.CHANGE_PENDING)
         _discard_autosave(article, by)
+        if not replaced:
+            # The desk hears of a change once, not of every later save of it.
+            notification_events.change_pending(article, by)
     return revision
 
 
@@ -212,6 +217,7 @@ def approve(revision, *, by):
             created_at=timezone.now(),
         )
         _event(article, by, Action.CHANGE_APPROVED)
+        notification_events.change_approved(article, by)
     return article
 
 
@@ -231,6 +237,7 @@ def send_back(revision, *, by, note):
             raise TransitionError("This change is no longer waiting for approval.")
         ReviewNote.objects.create(article=article, author=by, body=note)
         _event(article, by, Action.CHANGE_RETURNED, note)
+        notification_events.change_sent_back(article, by, note)
     return article
 
 

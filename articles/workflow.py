@@ -16,6 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from notifications import events as notification_events
 from opinion_blog.content_version import public_content_changed
 
 from . import html, search
@@ -163,6 +164,7 @@ def _move(name, article, user, to, action, note="", *, prepare=None, **fields):
             search.refresh_search_vectors([article.pk])
         if current.status in LIVE_STATUSES or to in LIVE_STATUSES:
             public_content_changed()
+        notification_events.article_moved(article, action, user, note)
     return article
 
 

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.core.exceptions import PermissionDenied
+from django.urls import path
+from django.views.decorators.http import require_POST
 
 
 class AutocompleteView(AutocompleteJsonView):
@@ -22,12 +24,35 @@ class NewsroomAdminSite(admin.AdminSite):
     def autocomplete_view(self, request):
         return AutocompleteView.as_view(admin_site=self)(request)
 
+    def get_urls(self):
+        from notifications import views
+
+        return [
+            path(
+                "notifications/settings/",
+                self.admin_view(views.NotificationSettingsView.as_view(admin_site=self)),
+                name="notification_settings",
+            ),
+            path(
+                "notifications/open/<str:token>/",
+                self.admin_view(views.OpenNotificationView.as_view()),
+                name="notification_open",
+            ),
+            path(
+                "notifications/read-all/",
+                self.admin_view(require_POST(views.MarkAllReadView.as_view())),
+                name="notification_read_all",
+            ),
+            *super().get_urls(),
+        ]
+
     def index(self, request, extra_context=None):
-        """The dashboard: the desk for editors, their own work for columnists."""
+        """The dashboard: the inbox, then the desk for editors, their own work for columnists."""
         from articles import desk
+        from notifications import inbox
 
         user = request.user
-        context = {"is_editor": user.has_perm("articles.review_article")}
+        context = {"is_editor": user.has_perm("articles.review_article"), **inbox.for_user(user)}
         if context["is_editor"]:
             context.update(
                 state_counts=desk.state_counts(),

@@ -58,7 +58,9 @@ INSTALLED_APPS = [
     "images",
     "articles",
     "search",
+    "notifications",
     "demo",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -235,6 +237,37 @@ if not DEBUG:
     SECURE_PROXY_SSL_HEADER = (
         ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_HTTPS_PROXY") else None
     )
+
+# Background tasks (django.tasks) are stored in the database by django-tasks-db and run
+# by its worker: `python manage.py db_worker` (make run starts one beside the server).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Email (Django 6.1's MAILERS): printed to the console unless EMAIL_HOST names an SMTP server.
+if os.environ.get("EMAIL_HOST"):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ["EMAIL_HOST"],
+                "port": int(os.environ.get("EMAIL_PORT", "587")),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_ssl": env_bool("EMAIL_USE_SSL"),
+                "use_tls": env_bool("EMAIL_USE_TLS", not env_bool("EMAIL_USE_SSL")),
+                # A hanging mail server must not hold the worker long; the send is retried.
+                "timeout": int(os.environ.get("EMAIL_TIMEOUT", "20")),
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address people open the admin at: links in emails start with it.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# A failed notification email is tried again after 1, 4, 16… times this many seconds.
+NOTIFICATION_RETRY_SECONDS = int(os.environ.get("NOTIFICATION_RETRY_SECONDS", "60"))
+NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATION_MAX_ATTEMPTS", "5"))
 
 LOGGING = {
     "version": 1,

@@ -6,7 +6,6 @@ waiting for the row lock (or, where nothing locks, until it has finished), then
 let go. SQLite has no row locks, so these run on PostgreSQL only.
 """
 
-import importlib
 import threading
 import time
 from contextlib import contextmanager
@@ -22,7 +21,7 @@ from tests.admin_forms import change_form_data
 from tests.factories import make_article_in, make_columnist, make_editor
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="row locks: PostgreSQL only, not SQLite"
     ),
@@ -32,11 +31,8 @@ WAIT = 10  # seconds; only ever reached when a test is about to fail
 
 
 @pytest.fixture(autouse=True)
-def newsroom_groups():
-    """Transactional tests flush the database, groups from migrations included."""
-    from django.apps import apps
-
-    importlib.import_module("articles.migrations.0002_newsroom_groups").create_groups(apps, None)
+def _newsroom_groups(newsroom_groups):
+    """Transactional tests flush the database: make the groups again (tests/conftest.py)."""
 
 
 class Gate:

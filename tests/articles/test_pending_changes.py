@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from articles import revisions, share_links, workflow
 from articles.models import Action, Approval, ArticleEvent, ReviewNote, Revision, Topic
+from notifications.models import Kind, Notification
 from tests.admin_forms import change_form_data
 from tests.factories import make_columnist, make_editor, make_published
 
@@ -296,3 +297,18 @@ def test_a_share_link_shows_the_pending_change_until_it_is_decided(client, live)
     after = client.get(link.get_absolute_url())
     assert after.status_code == 302
     assert after["Location"] == article.get_absolute_url()
+
+
+def test_the_desk_hears_of_a_pending_change_once_and_the_author_of_its_fate(client, live):
+    editor = make_editor()
+    columnist_edits(client, live)
+    edit(client, live["columnist"], live["article"], title="Third thoughts")
+
+    assert list(Notification.objects.filter(recipient=editor).values_list("kind", flat=True)) == [
+        Kind.CHANGE_PENDING
+    ]
+
+    revisions.approve(Revision.objects.pending().get(), by=editor)
+
+    told = Notification.objects.filter(recipient=live["columnist"])
+    assert list(told.values_list("kind", flat=True)) == [Kind.CHANGE_APPROVED]

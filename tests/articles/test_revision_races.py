@@ -3,7 +3,6 @@
 Real concurrency needs real row locks, so these run on PostgreSQL only.
 """
 
-import importlib
 import threading
 
 import pytest
@@ -20,12 +19,8 @@ pytestmark = [
 
 
 @pytest.fixture(autouse=True)
-def newsroom_groups():
-    """Transactional tests flush the database, groups from migrations included."""
-    from django.apps import apps
-
-    migration = importlib.import_module("articles.migrations.0002_newsroom_groups")
-    migration.create_groups(apps, schema_editor=None)
+def _newsroom_groups(newsroom_groups):
+    """Transactional tests flush the database: make the groups again (tests/conftest.py)."""
 
 
 def race(*calls):

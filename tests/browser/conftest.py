@@ -1,4 +1,3 @@
-import importlib
 import os
 import shutil
 
@@ -53,14 +52,8 @@ def page(browser):
 
 
 @pytest.fixture(autouse=True)
-def newsroom_groups(transactional_db):
-    """Live-server tests flush the database between tests, groups from migrations included."""
-    from django.apps import apps
-
-    migration = importlib.import_module("articles.migrations.0002_newsroom_groups")
-    migration.create_groups(apps, schema_editor=None)
-    front_page = importlib.import_module("articles.migrations.0003_front_page")
-    front_page.grant_editors(apps, schema_editor=None)
+def _newsroom_groups(newsroom_groups):
+    """Transactional tests flush the database: make the groups again (tests/conftest.py)."""
 
 
 def sign_in(page, live_server, username, password="pw-for-tests-1"):

@@ -1,11 +1,9 @@
 """A file replacement racing a publish: whichever commits first, readers never see a swapped picture."""
 
-import importlib
 import threading
 import time
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, connections, transaction
 
@@ -22,16 +20,8 @@ pytestmark = [
 
 
 @pytest.fixture(autouse=True)
-def newsroom_groups():
-    """A transactional test may start from an emptied database: make the groups again."""
-    groups = importlib.import_module("articles.migrations.0002_newsroom_groups").GROUPS
-    for name, perms in groups.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        for dotted in perms:
-            app_label, codename = dotted.split(".")
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
+def _newsroom_groups(newsroom_groups):
+    """Transactional tests flush the database: make the groups again (tests/conftest.py)."""
 
 
 def in_body(image):

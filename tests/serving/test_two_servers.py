@@ -4,7 +4,6 @@ The servers are real gunicorn processes on free loopback ports, sharing the
 test database and a Redis key prefix unique to this run.
 """
 
-import importlib
 import os
 import socket
 import subprocess
@@ -48,12 +47,8 @@ pytestmark = [
 
 
 @pytest.fixture(autouse=True)
-def newsroom_groups(transactional_db):
-    """Transactional tests flush the database, the groups from migrations included."""
-    from django.apps import apps
-
-    migration = importlib.import_module("articles.migrations.0002_newsroom_groups")
-    migration.create_groups(apps, schema_editor=None)
+def _newsroom_groups(newsroom_groups):
+    """Transactional tests flush the database: make the groups again (tests/conftest.py)."""
 
 
 def free_port():

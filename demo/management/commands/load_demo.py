@@ -37,6 +37,8 @@ from articles.roles import COLUMNISTS, EDITORS
 from authors.models import Author, AuthorLink
 from demo import content, pictures
 from images.models import Image
+from notifications import events as notification_events
+from notifications.models import Notification
 from opinion_blog.content_version import public_content_changed
 
 CREDIT = "Illustration: Opinion Blog studio"
@@ -71,7 +73,8 @@ class Command(BaseCommand):
         self.now = timezone.now()
         self.specs = {spec["slug"]: spec for spec in content.ARTICLES}
         self.images = {}
-        with transaction.atomic():
+        # The demo's history fills the inboxes, but is nobody's news by email.
+        with transaction.atomic(), notification_events.without_email():
             self.users = self.load_logins()
             self.authors = self.load_authors()
             self.topics = self.load_topics()
@@ -197,10 +200,19 @@ class Command(BaseCommand):
 
     def step(self, when, transition, article, **kwargs):
         """Make one real transition, then date its audit entry to when the demo says it happened."""
+        started = timezone.now()
         transition(article, **kwargs)
         latest = article.events.latest("pk")
         ArticleEvent.objects.filter(pk=latest.pk).update(created_at=when)  # demo backdating
+        self.backdate_notifications(article, started, when)
         return latest
+
+    def backdate_notifications(self, article, since, when):
+        """Date the inbox entries a demo step made to that step; old news is already read."""
+        read_at = when if when < self.now - timedelta(days=2) else None
+        Notification.objects.filter(article=article, created_at__gte=since).update(
+            created_at=when, read_at=read_at
+        )
 
     def write(self, spec):
         rng = random.Random(spec["slug"])
@@ -252,7 +264,9 @@ class Command(BaseCommand):
             last = decided + hours(2, 8, rng)
             self.step(decided, workflow.request_changes, article, by=editor, note=spec["note"])
             note = article.review_notes.latest("pk")
+            started = timezone.now()
             reply = notes.add_note(article, by=writer, body=spec["reply"], parent=note)
+            self.backdate_notifications(article, started, last)
             ReviewNote.objects.filter(pk=note.pk).update(created_at=decided)  # demo backdating
             ReviewNote.objects.filter(pk=reply.pk).update(created_at=last)
         elif state == Status.SCHEDULED:
@@ -297,10 +311,12 @@ class Command(BaseCommand):
             if change and not article.revisions.filter(kind="pending").exists():
                 article.standfirst = change["standfirst"]
                 article.body = f"{article.body}\n<p>{change['paragraph']}</p>"
+                started = timezone.now()
                 pending = revisions.save_pending(article, by=self.users[change["username"]])
                 when = self.now - timedelta(days=change["days_ago"])
                 Revision.objects.filter(pk=pending.pk).update(created_at=when)
                 article.events.filter(action="change_pending").update(created_at=when)
+                self.backdate_notifications(article, started, when)
 
     def assign(self, article, spec, when):
         """Put a submission on an editor's desk; a due date in the past makes it overdue."""

@@ -1,0 +1,131 @@
+"""The background task that emails one notification, retrying a failing mail server.
+
+Django's tasks framework does not retry by itself, so the task does: a send that
+fails is recorded on the notification (attempts, last error, next try), and the
+task queues itself again to run after a growing wait, until it gives up.
+Administrators see every failure in the admin's Notifications list.
+"""
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.permissions import can_view
+
+from .models import Email, EmailOptOut, Notification
+
+logger = logging.getLogger(__name__)
+
+# The failures worth trying again: the mail server refused, was unreachable or timed out.
+TRANSIENT = (smtplib.SMTPException, OSError)
+
+
+def backoff(attempts):
+    """How long to wait after the ``attempts``-th failure: 1, 4, 16, 64 minutes…"""
+    return timedelta(seconds=settings.NOTIFICATION_RETRY_SECONDS * 4 ** (attempts - 1))
+
+
+@task()
+def send_notification_email(notification_id):
+    return deliver(notification_id)
+
+
+def deliver(notification_id):
+    """Send one notification's email now; on failure schedule the next try."""
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update(of=("self",))
+            .select_related("recipient", "article", "actor")
+            .filter(pk=notification_id)
+            .first()
+        )
+        if notification is None or notification.email not in (Email.QUEUED, Email.RETRYING):
+            return "nothing to send"
+        skipped = _reason_not_to_send(notification)
+        if skipped:
+            notification.email = skipped
+            notification.next_attempt_at = None
+            notification.save(update_fields=["email", "next_attempt_at"])
+            return skipped
+        notification.attempts += 1
+        try:
+            build_message(notification).send()
+        except TRANSIENT as error:
+            _record_failure(notification, error)
+        else:
+            notification.email, notification.sent_at = Email.SENT, timezone.now()
+            notification.last_error, notification.next_attempt_at = "", None
+        notification.save(
+            update_fields=["email", "attempts", "last_error", "next_attempt_at", "sent_at"]
+        )
+        return notification.email
+
+
+def _reason_not_to_send(notification):
+    """Access and preferences are checked again at send time: they may have changed."""
+    person = notification.recipient
+    if not can_view(person, notification.article):
+        return Email.NO_ACCESS
+    if EmailOptOut.objects.filter(user=person, kind=notification.kind).exists():
+        return Email.OFF
+    if not person.email:
+        return Email.NO_ADDRESS
+    return ""
+
+
+def _record_failure(notification, error):
+    notification.last_error = f"{type(error).__name__}: {error}"[:2000]
+    if notification.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
+        notification.email, notification.next_attempt_at = Email.FAILED, None
+        logger.error(
+            "Gave up emailing notification %s after %s attempts: %s",
+            notification.pk,
+            notification.attempts,
+            notification.last_error,
+        )
+        return
+    notification.email = Email.RETRYING
+    notification.next_attempt_at = timezone.now() + backoff(notification.attempts)
+    logger.warning(
+        "Emailing notification %s failed (attempt %s), retrying at %s: %s",
+        notification.pk,
+        notification.attempts,
+        notification.next_attempt_at,
+        notification.last_error,
+    )
+    run_after = notification.next_attempt_at
+    transaction.on_commit(
+        lambda: send_notification_email.using(run_after=run_after).enqueue(notification.pk)
+    )
+
+
+def admin_link(article):
+    return settings.SITE_URL.rstrip("/") + reverse(
+        "admin:articles_article_change", args=[article.pk]
+    )
+
+
+def build_message(notification):
+    context = {
+        "notification": notification,
+        "article": notification.article,
+        "actor": notification.actor,
+        "link": admin_link(notification.article),
+        "settings_link": settings.SITE_URL.rstrip("/") + reverse("admin:notification_settings"),
+        "site_name": settings.SITE_NAME,
+    }
+    subject = render_to_string("notifications/email_subject.txt", context)
+    body = render_to_string("notifications/email_body.txt", context)
+    return EmailMessage(
+        subject=" ".join(subject.split()),
+        body=body,
+        to=[notification.recipient.email],
+    )
