@@ -100,7 +100,14 @@ def save_edit(article, *, by, base_version, changed_fields):
             raise PermissionDenied("You can’t edit this article in its current state.")
         for name in KEPT_FIELDS:
             setattr(article, name, getattr(current, name))
-        fields = [name for name in EDITABLE_FIELDS if name in changed_fields]
+        # What the form says changed, and whatever differs from the stored row: a form
+        # whose initial values were a recovered autosave reports those as unchanged.
+        fields = [
+            name
+            for name in EDITABLE_FIELDS
+            if name in changed_fields
+            or _stored_value(article, name) != _stored_value(current, name)
+        ]
         was_public = current.published_at is not None
         if was_public and current.is_published and READER_VISIBLE_FIELDS.intersection(fields):
             article.revised_at = timezone.now()
@@ -116,3 +123,7 @@ def save_edit(article, *, by, base_version, changed_fields):
             # Also covers the bylines, topics and image saved with it in the same transaction.
             public_content_changed()
     return article
+
+
+def _stored_value(article, name):
+    return getattr(article, Article._meta.get_field(name).attname)

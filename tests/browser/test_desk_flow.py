@@ -94,6 +94,7 @@ def test_an_article_goes_from_draft_to_readers_through_review(browser, live_serv
     # The editor reads the answer and publishes.
     editor.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
     assert "Added the night-shift cooks." in editor.inner_text(".review-notes")
+    editor.click("details.publish-confirm summary")  # "Publish now" asks first
     press(editor, "button[name=_transition][value=publish]")
     article.refresh_from_db()
     assert article.status == Status.PUBLISHED
