@@ -7,6 +7,8 @@ dated entry that points at it. Each goes into the revision history and audit log
 from django.db import transaction
 from django.utils import timezone
 
+from opinion_blog.content_version import public_content_changed
+
 from .models import Action, Article, ArticleEvent, Correction, RevisionKind
 from .workflow import TransitionError
 
@@ -41,4 +43,6 @@ def add_correction(article, *, by, text, amends=None):
             note=text,
         )
         revisions.record(article, by=by, kind=RevisionKind.CORRECTION, note=text)
+        # Readers see it at once, on every cached page.
+        public_content_changed()
     return correction

@@ -7,7 +7,7 @@ from django.urls import reverse
 def article_json_ld(article, request):
     """An ``OpinionNewsArticle`` describing ``article`` as readers see it.
 
-    Needs the article's bylines (with authors) and featured image loaded.
+    Needs the article's bylines (with authors), featured image and corrections loaded.
     """
     url = request.build_absolute_uri(article.get_absolute_url())
     data = {
@@ -44,6 +44,17 @@ def article_json_ld(article, request):
             "width": image.share_width,
             "height": image.share_height,
         }
-    # A disclosure (conflicts of interest) belongs in schema.org's "backstory":
-    # set data["backstory"] here once articles carry one.
+    if article.disclosure:
+        # schema.org's place for what a reader should know about how a piece came about.
+        data["backstory"] = article.disclosure
+    corrections = [
+        {
+            "@type": "CorrectionComment",
+            "text": correction.text,
+            "datePublished": correction.created_at.isoformat(),
+        }
+        for correction in article.corrections.all()
+    ]
+    if corrections:
+        data["correction"] = corrections
     return data

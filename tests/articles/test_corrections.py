@@ -29,9 +29,10 @@ def test_readers_see_every_correction_dated_and_in_order_at_the_end(client):
 
     html = client.get(article.get_absolute_url()).content.decode()
 
-    first = html.index("We misstated the fare.")
-    second = html.index("We misspelt the mayor’s name.")
-    assert html.index('class="article-body"') < first < second
+    body = html.index('class="article-body"')  # the head's JSON-LD names them too
+    first = html.index("We misstated the fare.", body)
+    second = html.index("We misspelt the mayor’s name.", body)
+    assert body < first < second
     assert "Corrections" in html
     assert html.count("<time datetime=") >= 3  # published date and two corrections
 

@@ -10,6 +10,7 @@ from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
+from articles import corrections
 from articles.models import Topic
 from tests.factories import links_in, make_author, make_editor, make_image, make_published
 from tests.pages import Page
@@ -133,6 +134,18 @@ def test_json_ld_without_a_revision_gives_the_publication_date_as_modified(clien
 
     assert data["dateModified"] == data["datePublished"] == article.published_at.isoformat()
     assert "image" not in data
+
+
+def test_json_ld_carries_the_disclosure_and_every_correction(client):
+    article = make_published(authors=[make_author()], disclosure="The author sits on the board.")
+    corrections.add_correction(article, by=make_editor(), text="The bridge opened in 1894.")
+
+    (data,) = Page(client.get(article.get_absolute_url())).json_ld
+
+    assert data["backstory"] == "The author sits on the board."
+    assert [(c["@type"], c["text"]) for c in data["correction"]] == [
+        ("CorrectionComment", "The bridge opened in 1894.")
+    ]
 
 
 def test_json_ld_cannot_be_broken_out_of(client):

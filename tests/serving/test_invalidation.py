@@ -12,7 +12,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import editing, workflow
+from articles import corrections, editing, workflow
 from articles.models import Status, Topic
 from images.models import Image
 from tests.admin_forms import change_form_data
@@ -230,6 +230,16 @@ def test_an_old_etag_is_answered_with_the_new_page_after_a_change(
     assert response.status_code == 200
     assert response["ETag"] != etag
     assert "Corrected headline" in response.content.decode()
+
+
+def test_a_correction_shows_at_once(reader, desk, django_capture_on_commit_callbacks):
+    _author, _topic, live = desk
+    read_all(reader, [live.get_absolute_url()])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        corrections.add_correction(live, by=make_editor(), text="The line opened in 1863.")
+
+    assert "The line opened in 1863." in reader.get(live.get_absolute_url()).content.decode()
 
 
 def test_a_draft_edit_leaves_the_cache_alone(reader, desk, django_capture_on_commit_callbacks):
