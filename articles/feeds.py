@@ -164,12 +164,8 @@ class SiteAtomFeed(SiteFeed):
     subtitle = SiteFeed.description
 
 
-class AuthorFeed(ArticleFeed):
-    def get_object(self, request, slug):
-        return Author.objects.with_published_articles().get(slug=slug)
-
-    def articles(self, obj):
-        return Article.objects.published().by_author(obj)
+class SubjectFeed(ArticleFeed):
+    """One author's or one topic's articles, named and linked after them."""
 
     def title(self, obj):
         return f"{obj.name} — {settings.SITE_NAME}"
@@ -179,6 +175,14 @@ class AuthorFeed(ArticleFeed):
 
     def description(self, obj):
         return obj.summary
+
+
+class AuthorFeed(SubjectFeed):
+    def get_object(self, request, slug):
+        return Author.objects.with_published_articles().get(slug=slug)
+
+    def articles(self, obj):
+        return Article.objects.published().by_author(obj)
 
 
 class AuthorAtomFeed(AuthorFeed):
@@ -186,25 +190,12 @@ class AuthorAtomFeed(AuthorFeed):
     subtitle = AuthorFeed.description
 
 
-class TopicFeed(ArticleFeed):
+class TopicFeed(SubjectFeed):
     def get_object(self, request, slug):
-        return (
-            Topic.objects.filter(article_links__content_object__in=Article.objects.published())
-            .distinct()
-            .get(slug=slug)
-        )
+        return Topic.objects.with_published_articles().get(slug=slug)
 
     def articles(self, obj):
         return Article.objects.published().filter(topic_links__tag=obj)
-
-    def title(self, obj):
-        return f"{obj.name} — {settings.SITE_NAME}"
-
-    def link(self, obj):
-        return obj.get_absolute_url()
-
-    def description(self, obj):
-        return obj.summary
 
 
 class TopicAtomFeed(TopicFeed):

@@ -1,8 +1,7 @@
-from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
-from .models import Article, Topic
+from .models import Topic
 from .views import PublishedArticleListView
 
 
@@ -12,12 +11,7 @@ class TopicDetailView(PublishedArticleListView):
     template_name = "articles/topic_detail.html"
 
     def get(self, request, *args, **kwargs):
-        self.topic = get_object_or_404(
-            Topic.objects.filter(
-                Exists(Article.objects.published().filter(topic_links__tag=OuterRef("pk")))
-            ),
-            slug=kwargs["slug"],
-        )
+        self.topic = get_object_or_404(Topic.objects.with_published_articles(), slug=kwargs["slug"])
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
