@@ -4,6 +4,7 @@ in the body from the editor's toolbar."""
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from articles.models import Article
 from images.models import Image
@@ -35,14 +36,14 @@ def test_columnist_uploads_and_chooses_pictures_without_leaving_the_form(page, l
     page.goto(f"{live_server.url}/admin/articles/article/add/")
     page.fill("#id_title", "Pictures from the desk")
     picker = page.locator("[data-image-picker]")
-    assert picker.is_visible()
+    expect(picker).to_be_visible()  # shown by the script once it runs
 
     # Refusals are shown in the picker, in the server's words when it refused.
     picker.get_by_role("button", name="Upload a picture").click()
     page.set_input_files("[data-upload-file]", files["good"])
-    assert page.locator("[data-local-preview]").is_visible()  # the immediate preview
+    expect(page.locator("[data-local-preview]")).to_be_visible()  # the immediate preview
     picker.get_by_role("button", name="Upload and use this picture").click()
-    assert "Write the alt text" in page.locator("[data-upload-error]").inner_text()
+    expect(page.locator("[data-upload-error]")).to_contain_text("Write the alt text")
 
     page.set_input_files("[data-upload-file]", files["corrupt"])
     page.fill("[data-upload-alt]", "A lighthouse at dusk")
@@ -75,7 +76,7 @@ def test_columnist_uploads_and_chooses_pictures_without_leaving_the_form(page, l
     dialog.get_by_label("Caption (optional)").fill("The light at dusk.")
     dialog.get_by_label("Picture").set_input_files(files["good"])
     dialog.get_by_role("button", name="Upload and insert").click()
-    assert "Write the alt text" in dialog.get_by_role("alert").inner_text()
+    expect(dialog.get_by_role("alert")).to_contain_text("Write the alt text")
     dialog.get_by_label("Alt text").fill("The lighthouse from the pier")
     dialog.get_by_role("button", name="Upload and insert").click()
     page.wait_for_selector(".ProseMirror figure.body-image img")

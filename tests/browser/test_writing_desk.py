@@ -2,6 +2,7 @@
 the publish confirmation and share links."""
 
 import pytest
+from playwright.sync_api import expect
 
 from articles import topic_choice
 from articles.models import Article, ReviewNote, ShareLink, Status, Topic
@@ -146,7 +147,7 @@ def test_an_author_shares_a_draft_and_a_stranger_reads_it(page, live_server, bro
     page.wait_for_selector(".messagelist .success")
     address = page.locator(".share-link-address").first.input_value()
     assert address.endswith(ShareLink.objects.get().get_absolute_url())
-    assert page.locator(".share-link-copy").first.is_visible()
+    expect(page.locator(".share-link-copy").first).to_be_visible()  # added by its script
 
     stranger = browser.new_context()
     stranger_page = stranger.new_page()
