@@ -165,7 +165,8 @@ class AssignForm(forms.Form):
     due = forms.DateField(
         required=False,
         label="Due",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        # A date input reads only ISO dates; the locale's format would show it empty.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Enter the due date as a date, e.g. 2026-12-01."},
     )
 
