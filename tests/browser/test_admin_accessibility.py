@@ -53,7 +53,7 @@ def newsroom():
     workflow.assign(submitted, by=editor, assignee=editor, due=timezone.localdate())
     # Overdue: the desk marks it, and the mark must keep its contrast.
     Article.objects.filter(pk=submitted.pk).update(review_due=timezone.localdate() - timedelta(2))
-    return {"returned": returned, "submitted": submitted}
+    return {"returned": returned, "submitted": submitted, "live": bridges}
 
 
 def change_url(article):
@@ -73,6 +73,8 @@ PAGES = {
         "article list": "/admin/articles/article/",
         "new article form": "/admin/articles/article/add/",
         "article form with bylines": change_url(newsroom["submitted"]),
+        "live article form with revisions": change_url(newsroom["live"]),
+        "revisions": f"/admin/articles/article/{newsroom['live'].pk}/revisions/",
     },
 }
 USERNAMES = {"columnist": "amara", "editor": "editor"}
