@@ -317,3 +317,14 @@ def test_the_reviewer_form_shows_the_due_date_a_date_input_can_read(client):
     client.force_login(editor)
     page = client.get(change_url(article)).content.decode()
     assert 'name="due" value="2026-12-02"' in page
+
+
+def test_an_over_long_note_is_refused_in_words_and_changes_nothing(client):
+    article = make_article_in("submitted")
+    client.force_login(make_editor())
+
+    response = transition(client, article, "request_changes", _transition_note="n" * 5001)
+
+    article.refresh_from_db()
+    assert article.status == "submitted"
+    assert ("error", "Keep the note to 5,000 characters; it has 5001.") in messages_in(response)
