@@ -134,7 +134,11 @@ class TransitionForm(forms.Form):
     transition = forms.ChoiceField(
         choices=[(name, rule.label) for name, rule in workflow.RULES.items()]
     )
-    note = forms.CharField(required=False, max_length=5000)
+    note = forms.CharField(
+        required=False,
+        max_length=5000,
+        error_messages={"max_length": "Keep the note to 5,000 characters; it has %(show_value)d."},
+    )
     publish_at = forms.DateTimeField(
         required=False,
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
@@ -165,7 +169,8 @@ class AssignForm(forms.Form):
     due = forms.DateField(
         required=False,
         label="Due",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        # A date input reads only ISO dates; the locale's format would show it empty.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Enter the due date as a date, e.g. 2026-12-01."},
     )
 

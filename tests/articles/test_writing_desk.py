@@ -1,6 +1,7 @@
 """The writing desk: the topic picker's suggestions and order, reading time, the messages
 after an action, the publish confirmation and the workflow panel's reviewer line."""
 
+import datetime
 import json
 
 import pytest
@@ -306,3 +307,24 @@ def test_the_reviewer_line_goes_once_the_article_is_published(client):
 
 def test_a_draft_has_no_reading_time_until_it_has_words():
     assert make_article(body="").reading_minutes == 0
+
+
+def test_the_reviewer_form_shows_the_due_date_a_date_input_can_read(client):
+    """In a British locale the due date once rendered as 02/12/2026: the browser showed an
+    empty input, and saving the reviewer cleared the due date."""
+    editor = make_editor()
+    article = make_article_in("submitted", assignee=editor, review_due=datetime.date(2026, 12, 2))
+    client.force_login(editor)
+    page = client.get(change_url(article)).content.decode()
+    assert 'name="due" value="2026-12-02"' in page
+
+
+def test_an_over_long_note_is_refused_in_words_and_changes_nothing(client):
+    article = make_article_in("submitted")
+    client.force_login(make_editor())
+
+    response = transition(client, article, "request_changes", _transition_note="n" * 5001)
+
+    article.refresh_from_db()
+    assert article.status == "submitted"
+    assert ("error", "Keep the note to 5,000 characters; it has 5001.") in messages_in(response)

@@ -30,6 +30,7 @@ PAGES = [
     ("columnists", "/authors/"),
     ("topic", "/topics/culture/"),
     ("topics", "/topics/"),
+    ("search", "/search/?q=library"),
     ("not found", "/no-such-page/"),
 ]
 

@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles import notes, workflow
+from articles import notes, revisions, workflow
 from articles.models import Article, Status
 from tests.browser.conftest import sign_in
 from tests.browser.test_accessibility import axe_violations
@@ -30,7 +30,10 @@ def newsroom():
     amara = make_columnist("amara", name="Amara Okafor-Lindqvist").author_profile
     editor = make_editor("editor")
     make_article(LONG_TITLE, authors=[amara], topics=["Transport", "Cities"])
-    make_published("Bridges, not walls", authors=[amara])
+    bridges = make_published("Bridges, not walls", authors=[amara])
+    # A change to a live article waits on the desk in its own table.
+    bridges.title = LONG_TITLE
+    revisions.save_pending(bridges, by=amara.user)
 
     returned = make_article("Rents and the river", authors=[amara], status=Status.SUBMITTED)
     workflow.request_changes(returned, by=editor, note="Tighten the second half. " * 12)
@@ -50,7 +53,7 @@ def newsroom():
     workflow.assign(submitted, by=editor, assignee=editor, due=timezone.localdate())
     # Overdue: the desk marks it, and the mark must keep its contrast.
     Article.objects.filter(pk=submitted.pk).update(review_due=timezone.localdate() - timedelta(2))
-    return {"returned": returned, "submitted": submitted}
+    return {"returned": returned, "submitted": submitted, "live": bridges}
 
 
 def change_url(article):
@@ -70,6 +73,8 @@ PAGES = {
         "article list": "/admin/articles/article/",
         "new article form": "/admin/articles/article/add/",
         "article form with bylines": change_url(newsroom["submitted"]),
+        "live article form with revisions": change_url(newsroom["live"]),
+        "revisions": f"/admin/articles/article/{newsroom['live'].pk}/revisions/",
     },
 }
 USERNAMES = {"columnist": "amara", "editor": "editor"}
