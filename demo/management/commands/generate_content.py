@@ -42,6 +42,8 @@ class Command(BaseCommand):
             )
         )
 
-    def progress(self, done, total):
-        self.stdout.write(f"\r{synthetic.bar(done, total)}", ending="")
+    def progress(self, done, total, what):
+        self.stdout.write(f"\r{what:>12} {synthetic.bar(done, total)}", ending="")
+        if done == total:
+            self.stdout.write("")
         self.stdout.flush()
