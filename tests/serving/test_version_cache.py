@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles import workflow
+from articles.models import Topic
 from tests.factories import make_article_in, make_author, make_editor, make_published
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +75,23 @@ def test_the_index_rankings_are_read_once_per_version(client):
         with CaptureQueriesContext(connection) as cold:
             client.get(path)
         assert len(first) < len(cold), path
+
+
+def test_related_posts_and_the_header_change_at_once_when_content_does(
+    client, django_capture_on_commit_callbacks
+):
+    housing = Topic.objects.create(name="Housing", slug="housing", featured_in_navigation=True)
+    article = make_published("Main", authors=[make_author()], topics=[housing])
+    client.get(article.get_absolute_url())
+    waiting = make_article_in("submitted", authors=[make_author()], topics=[housing])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.publish(waiting, by=make_editor())
+    response = client.get(article.get_absolute_url())
+
+    assert [card.pk for card in response.context["related_articles"]] == [waiting.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.unpublish(waiting, by=make_editor(), reason="Wrong facts.")
+    response = client.get(article.get_absolute_url())
+    assert response.context["related_articles"] == []
+    assert [topic.name for topic in response.context["navigation_topics"]] == ["Housing"]
