@@ -34,7 +34,6 @@ class Command(BaseCommand):
             seed=seed,
             progress=self.progress,
         )
-        self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Made {total:,} articles ({articles:,} published), {authors:,} authors and "
