@@ -1,6 +1,8 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
+from opinion_blog.version_cache import RankedObjects, cached
+
 from .models import Topic
 from .views import PublishedArticleListView
 
@@ -29,4 +31,10 @@ class TopicListView(ListView):
     paginate_by = 60
 
     def get_queryset(self):
-        return Topic.objects.by_use()
+        # The ranking counts every published topic link: computed once per content version.
+        ranking = cached(
+            "topics-by-use", lambda: list(Topic.objects.by_use().values_list("pk", "article_count"))
+        )
+        return RankedObjects(
+            ranking, Topic.objects.only("name", "slug", "description"), "article_count"
+        )

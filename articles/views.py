@@ -6,6 +6,8 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
+from opinion_blog.version_cache import cached
+
 from . import keyset, revisions
 from .models import Article, FrontPageSlot, SlugRedirect
 from .permissions import can_view
@@ -89,11 +91,15 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # Evaluated here, not lazily in the template, so its cost shows in the view.
-        context["related_articles"] = Article.objects.related_to(self.object)
+        context["related_articles"] = self.related_articles()
         url = self.request.build_absolute_uri(self.object.get_absolute_url())
         context["share_links"] = share_links(url, self.object.title)
         context["structured_data"] = article_json_ld(self.object, self.request)
         return context
+
+    def related_articles(self):
+        """Kept under the content version, which any change the cards show moves."""
+        return cached(f"related:{self.object.pk}", lambda: Article.objects.related_to(self.object))
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -124,6 +130,10 @@ class ArticlePreviewView(ArticleDetailView):
         return super().get_context_data(
             preview=True, preview_change=self.change is not None, **kwargs
         )
+
+    def related_articles(self):
+        # An unpublished article or change moves no version: always fresh.
+        return Article.objects.related_to(self.object)
 
 
 @method_decorator(never_cache, name="dispatch")

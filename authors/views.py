@@ -3,6 +3,7 @@ from django.views.generic import ListView
 
 from articles.models import Article
 from articles.views import PublishedArticleListView
+from opinion_blog.version_cache import RankedObjects, cached
 
 from .models import Author, latest_articles
 
@@ -34,7 +35,14 @@ class AuthorListView(ListView):
     paginate_by = 24
 
     def get_queryset(self):
-        return Author.objects.by_latest_publication()
+        # The ranking groups every published byline: computed once per content version.
+        ranking = cached(
+            "columnists",
+            lambda: list(
+                Author.objects.by_latest_publication().values_list("pk", "latest_published_at")
+            ),
+        )
+        return RankedObjects(ranking, Author.objects.all(), "latest_published_at")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

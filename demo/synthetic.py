@@ -18,6 +18,7 @@ from PIL import Image as PillowImage
 from PIL import ImageDraw
 
 from articles.models import Article, Byline, Status, TaggedArticle, Topic
+from articles.search import full_text_available, refresh_search_vectors
 from authors.models import Author
 from images.models import Image
 
@@ -26,6 +27,8 @@ BATCH = 1000
 # Share of articles carrying the most popular topic, like a paper's "Politics".
 TOP_TOPIC_SHARE = 0.3
 CO_AUTHORED_SHARE = 0.03
+# Topics in the header, as an editor would choose: the first few (the most used).
+NAVIGATION_TOPICS = 6
 YEARS = 10
 
 WORDS = str.split(
@@ -97,8 +100,14 @@ def clear():
         image.delete()
 
 
-def generate(*, articles, authors, topics, images=40, seed=1, progress=lambda done, total: None):
-    """Add ``articles`` published articles (plus 1% drafts) by ``authors`` on ``topics``."""
+def generate(
+    *, articles, authors, topics, images=40, seed=1, progress=lambda done, total, what: None
+):
+    """Add ``articles`` published articles (plus 1% drafts) by ``authors`` on ``topics``.
+
+    ``progress(done, total, what)`` is called after each batch of articles and then
+    after each batch of search vectors (a second pass, so the archive is searchable).
+    """
     rng = random.Random(seed)
     now = timezone.now()
     with transaction.atomic():
@@ -117,7 +126,13 @@ def generate(*, articles, authors, topics, images=40, seed=1, progress=lambda do
         )
         topic_rows = Topic.objects.bulk_create(
             (
-                Topic(name=f"Subject {n}", slug=f"{PREFIX}subject-{n}", description=_sentence(rng))
+                Topic(
+                    name=f"Subject {n}",
+                    slug=f"{PREFIX}subject-{n}",
+                    description=_sentence(rng),
+                    featured_in_navigation=n < NAVIGATION_TOPICS,
+                    navigation_order=n,
+                )
                 for n in range(topics)
             ),
             batch_size=BATCH,
@@ -153,8 +168,30 @@ def generate(*, articles, authors, topics, images=40, seed=1, progress=lambda do
             Byline.objects.bulk_create(bylines)
             TaggedArticle.objects.bulk_create(links)
         done += len(batch)
-        progress(done, total)
+        progress(done, total, "articles")
+    fill_search_vectors(progress)
     return total
+
+
+def fill_search_vectors(progress=lambda done, total, what: None):
+    """Index the generated articles for search, one UPDATE per batch of ids.
+
+    Bulk inserts skip the workflow that keeps vectors current; ranges of ids keep
+    each UPDATE small and let it use the primary key (100,000 take about a minute).
+    """
+    if not full_text_available():
+        return
+    ids = list(
+        Article.objects.filter(slug__startswith=PREFIX).order_by("pk").values_list("pk", flat=True)
+    )
+    step = BATCH * 2
+    for start in range(0, len(ids), step):
+        chunk = ids[start : start + step]
+        with transaction.atomic():
+            refresh_search_vectors(
+                Article.objects.filter(pk__range=(chunk[0], chunk[-1])).values("pk")
+            )
+        progress(start + len(chunk), len(ids), "search index")
 
 
 def _article(n, published_count, offsets, now, pool, pictures, rng):

@@ -309,6 +309,9 @@ CONTENT_VERSION_CACHE = "default" if REDIS_URL else "content_version"
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", not DEBUG)
 # How long a stored page may live; a content change replaces it at once anyway.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
+# Summaries (index rankings, Related Posts, the header's topics) cached under the
+# content version even when pages are not: exact, so on unless switched off.
+VERSION_CACHE_ENABLED = env_bool("VERSION_CACHE_ENABLED", True)
 # s-maxage for proxies and CDNs: how stale a shared cache in front may serve.
 PAGE_CACHE_PROXY_SECONDS = int(os.environ.get("PAGE_CACHE_PROXY_SECONDS", 10))
 # Never cached and always read from the primary database.

@@ -18,6 +18,8 @@ CONTENT_VERSION_CACHE = "default"
 # Pages are cached only in the tests about caching (they turn it on), so other
 # tests can change rows directly and read the page again.
 PAGE_CACHE_ENABLED = False
+# Likewise the summaries cached under the content version (tests that need them turn them on).
+VERSION_CACHE_ENABLED = False
 MEDIA_ROOT = tempfile.mkdtemp(prefix="opinion-blog-test-media-")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

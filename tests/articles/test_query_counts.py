@@ -4,6 +4,7 @@ import itertools
 from datetime import timedelta
 
 import pytest
+from django.core.cache import caches
 
 from articles.models import Topic
 from authors.models import AuthorLink
@@ -18,6 +19,10 @@ pytestmark = pytest.mark.django_db
 # (one UNION), the related cards, their bylines (issue 10 caps it at 8);
 # author: the author, their links, page of articles, their bylines.
 PINNED = {"home": 4, "article": 8, "author": 5, "topic": 4}
+# Once a content version's summaries are cached (VERSION_CACHE_ENABLED, on in production):
+# the header's topics cost nothing, and the article page's Related Posts (candidates,
+# cards, their bylines) nothing either.
+PINNED_WARM = {"home": 3, "article": 4, "author": 4, "topic": 3}
 
 
 class World:
@@ -89,3 +94,20 @@ def test_query_count_does_not_grow_with_data(client, django_assert_num_queries, 
     assert response.status_code == 200
     cards = response.context["related_articles" if page == "article" else "articles"]
     assert len(cards) == (5 if page == "article" else settings.ARTICLES_PER_PAGE)
+
+
+@pytest.mark.parametrize("page", PINNED_WARM)
+def test_page_runs_fewer_queries_once_its_summaries_are_cached(
+    client, django_assert_num_queries, settings, page
+):
+    settings.VERSION_CACHE_ENABLED = True
+    caches["default"].clear()
+    world = World()
+    client.get(world.url(page))
+
+    with django_assert_num_queries(PINNED_WARM[page]):
+        response = client.get(world.url(page))
+    assert response.status_code == 200
+    if page == "article":
+        assert len(response.context["related_articles"]) == 2
+    caches["default"].clear()

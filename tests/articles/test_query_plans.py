@@ -129,3 +129,25 @@ def test_related_posts_read_a_bounded_number_of_rows_for_a_topic_on_30_percent(a
     # Three topics and an author, each capped, plus the latest five: far below the
     # 1,800 articles on the broad topic or the 6,000 in all.
     assert rows_read(document["Plan"]) < 8 * PER_TOPIC
+
+
+def test_search_for_a_rare_word_reads_the_gin_index(client, archive):
+    from articles.search import refresh_search_vectors
+
+    Article.objects.filter(pk=BASE + 42).update(title="The zeppelin question")
+    refresh_search_vectors(Article.objects.filter(pk__gt=BASE).values("pk"))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/search/?q=zeppelin")
+    assert response.status_code == 200
+    assert "zeppelin" in response.content.decode().lower()
+
+    plans = []
+    for query in captured.captured_queries:
+        if "search_vector" in query["sql"] and query["sql"].lstrip("( ").startswith("SELECT"):
+            with connection.cursor() as cursor:
+                cursor.execute(f"EXPLAIN {query['sql']}")
+                plans.append("\n".join(row[0] for row in cursor.fetchall()))
+    assert plans and all("article_search_idx" in plan for plan in plans), plans
+    assert not any("Seq Scan on articles_article" in plan for plan in plans), plans

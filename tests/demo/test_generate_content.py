@@ -61,3 +61,15 @@ def test_rerun_replaces_what_it_made_and_keeps_other_content():
 def test_rejects_sizes_it_cannot_fill():
     with pytest.raises(CommandError, match="one topic"):
         generate(topics=0)
+
+
+def test_leaves_the_archive_searchable_and_the_header_filled():
+    from articles.search import full_text_available
+
+    output = generate(articles=50)
+
+    generated = Article.objects.filter(slug__startswith="gen-")
+    if full_text_available():
+        assert not generated.filter(search_vector=None).exists()
+        assert "search index" in output
+    assert Topic.objects.in_navigation().count() == 6

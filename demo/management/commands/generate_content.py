@@ -34,7 +34,6 @@ class Command(BaseCommand):
             seed=seed,
             progress=self.progress,
         )
-        self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Made {total:,} articles ({articles:,} published), {authors:,} authors and "
@@ -42,6 +41,8 @@ class Command(BaseCommand):
             )
         )
 
-    def progress(self, done, total):
-        self.stdout.write(f"\r{synthetic.bar(done, total)}", ending="")
+    def progress(self, done, total, what):
+        self.stdout.write(f"\r{what:>12} {synthetic.bar(done, total)}", ending="")
+        if done == total:
+            self.stdout.write("")
         self.stdout.flush()

@@ -1,0 +1,97 @@
+"""Summaries cached under the content version: never stale, and read once per version."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles import workflow
+from articles.models import Topic
+from tests.factories import make_article_in, make_author, make_editor, make_published
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def version_cache(settings):
+    """Summaries cached (the test settings keep it off), pages not; caches empty."""
+    settings.VERSION_CACHE_ENABLED = True
+    settings.DATABASE_REPLICA_LAG_SECONDS = 0
+    for cache in caches.all():
+        cache.clear()
+    yield
+    for cache in caches.all():
+        cache.clear()
+
+
+def columnists(client):
+    return [author.name for author in client.get("/authors/").context["authors"]]
+
+
+def topics(client):
+    return [(topic.name, topic.article_count) for topic in client.get("/topics/").context["topics"]]
+
+
+def test_publishing_adds_the_columnist_and_the_topic_count_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    make_published(authors=[make_author("Ada")], topics=["Housing"], ago=timedelta(days=2))
+    assert columnists(client) == ["Ada"]
+    assert topics(client) == [("Housing", 1)]
+    waiting = make_article_in("submitted", authors=[make_author("Bea")], topics=["Housing"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.publish(waiting, by=make_editor())
+
+    assert columnists(client) == ["Bea", "Ada"]
+    assert topics(client) == [("Housing", 2)]
+
+
+def test_unpublishing_removes_the_columnist_and_the_count_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    make_published(authors=[make_author("Ada")], topics=["Housing"], ago=timedelta(days=2))
+    piece = make_published(authors=[make_author("Bea")], topics=["Housing", "Rail"])
+    assert columnists(client) == ["Bea", "Ada"]
+    assert topics(client) == [("Housing", 2), ("Rail", 1)]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.unpublish(piece, by=make_editor(), reason="Legal asked us to.")
+
+    assert columnists(client) == ["Ada"]
+    assert topics(client) == [("Housing", 1)]
+
+
+def test_the_index_rankings_are_read_once_per_version(client):
+    for number in range(3):
+        make_published(authors=[make_author(f"Writer {number}")], topics=[f"Topic {number}"])
+    for path in ("/authors/", "/topics/"):
+        client.get(path)
+        with CaptureQueriesContext(connection) as first:
+            client.get(path)
+        caches["default"].clear()
+        with CaptureQueriesContext(connection) as cold:
+            client.get(path)
+        assert len(first) < len(cold), path
+
+
+def test_related_posts_and_the_header_change_at_once_when_content_does(
+    client, django_capture_on_commit_callbacks
+):
+    housing = Topic.objects.create(name="Housing", slug="housing", featured_in_navigation=True)
+    article = make_published("Main", authors=[make_author()], topics=[housing])
+    client.get(article.get_absolute_url())
+    waiting = make_article_in("submitted", authors=[make_author()], topics=[housing])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.publish(waiting, by=make_editor())
+    response = client.get(article.get_absolute_url())
+
+    assert [card.pk for card in response.context["related_articles"]] == [waiting.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.unpublish(waiting, by=make_editor(), reason="Wrong facts.")
+    response = client.get(article.get_absolute_url())
+    assert response.context["related_articles"] == []
+    assert [topic.name for topic in response.context["navigation_topics"]] == ["Housing"]
