@@ -6,7 +6,7 @@ from opinion_blog.admin_mixins import ChangesPublicContent
 
 from . import inline_views, rules, stored_files
 from .changes import save_image
-from .models import Image
+from .models import Image, delete_when_unused
 
 
 @admin.register(Image)
@@ -63,6 +63,19 @@ class ImageAdmin(ChangesPublicContent, admin.ModelAdmin):
         if not change:
             obj.uploaded_by = request.user
         save_image(obj, by=request.user)
+
+    # A deleted picture's files go once the deletion commits (only administrators delete,
+    # and only pictures no article uses: the articles' foreign keys protect the rest).
+
+    def delete_model(self, request, obj):
+        name = obj.file.name
+        super().delete_model(request, obj)
+        delete_when_unused([name])
+
+    def delete_queryset(self, request, queryset):
+        names = list(queryset.values_list("file", flat=True))
+        super().delete_queryset(request, queryset)
+        delete_when_unused(names)
 
     @admin.display(description="")
     def thumbnail(self, obj):

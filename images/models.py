@@ -27,6 +27,12 @@ def delete_if_unused(name, storage=default_storage):
         storage.delete(stored)
 
 
+def delete_when_unused(names):
+    """After the current transaction commits, delete these stored files if no image uses them."""
+    for name in names:
+        transaction.on_commit(partial(delete_if_unused, name))
+
+
 class Image(models.Model):
     """An uploaded picture in the shared library.
 

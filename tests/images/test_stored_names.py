@@ -3,14 +3,14 @@
 from unittest import mock
 
 import pytest
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image as PillowImage
 
 from images import renditions
 from images.models import Image
-from tests.factories import make_columnist, make_image, make_published, png_bytes
+from tests.factories import make_admin, make_columnist, make_image, make_published, png_bytes
 from tests.images.media import served_media, snapshot
 
 pytestmark = pytest.mark.django_db
@@ -90,3 +90,26 @@ def test_srcset_and_thumbnail_need_no_storage_calls():
         fresh = Image.objects.get(pk=image.pk)
         assert fresh.srcset.count("w,") == 3
         assert fresh.thumbnail_url.endswith("-480w.webp")
+
+
+def test_an_administrators_deletion_removes_the_pictures_files_once_committed(
+    client, django_capture_on_commit_callbacks
+):
+    picture = make_image(width=1000, height=600)
+    stored = [picture.file.name, *picture_renditions(picture)]
+    assert all(default_storage.exists(name) for name in stored)
+    client.force_login(make_admin())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:images_image_delete", args=[picture.pk]), {"post": "yes"}
+        )
+
+    assert response.status_code == 302
+    assert not Image.objects.exists()
+    assert not any(default_storage.exists(name) for name in stored)
+
+
+def picture_renditions(picture):
+    widths = renditions.widths_for(picture.width)
+    return [renditions.rendition_name(picture.file.name, width) for width in widths]
