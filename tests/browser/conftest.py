@@ -1,5 +1,6 @@
 import os
 import shutil
+import time
 
 import pytest
 
@@ -53,7 +54,14 @@ def page(browser):
 
 @pytest.fixture(autouse=True)
 def _newsroom_groups(newsroom_groups):
-    """Transactional tests flush the database: make the groups again (tests/conftest.py)."""
+    """Transactional tests flush the database: make the groups again (tests/conftest.py).
+
+    Torn down after the test's pages and before the flush: a page closed by the test
+    may still be sending its last request (the autosave script's beacon when a tab
+    closes), and a live-server request holding row locks deadlocks the flush.
+    """
+    yield
+    time.sleep(1)
 
 
 def sign_in(page, live_server, username, password="pw-for-tests-1"):
