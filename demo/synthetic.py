@@ -21,6 +21,7 @@ from articles.models import Article, Byline, Status, TaggedArticle, Topic
 from articles.search import full_text_available, refresh_search_vectors
 from authors.models import Author
 from images.models import Image
+from opinion_blog.bulk_writes import analyze
 
 PREFIX = "gen-"
 BATCH = 1000
@@ -30,6 +31,9 @@ CO_AUTHORED_SHARE = 0.03
 # Topics in the header, as an editor would choose: the first few (the most used).
 NAVIGATION_TOPICS = 6
 YEARS = 10
+SPAN_SECONDS = timedelta(days=365 * YEARS).total_seconds()
+PICTURE_ALT = "Coloured circles, study"
+CREDIT = "Generated"
 
 WORDS = str.split(
     "argument budget council city climate data democracy economy election energy evidence "
@@ -95,25 +99,78 @@ def clear():
     articles.delete()
     Author.objects.filter(slug__startswith=PREFIX).delete()
     Topic.objects.filter(slug__startswith=PREFIX).delete()
-    for image in Image.objects.filter(file__startswith=f"images/{PREFIX}"):
+    for image in _generated_pictures():
         image.file.delete(save=False)
         image.delete()
 
 
 def generate(
-    *, articles, authors, topics, images=40, seed=1, progress=lambda done, total, what: None
+    *,
+    articles,
+    authors,
+    topics,
+    images=40,
+    seed=1,
+    resume=False,
+    progress=lambda done, total, what: None,
 ):
     """Add ``articles`` published articles (plus 1% drafts) by ``authors`` on ``topics``.
 
-    ``progress(done, total, what)`` is called after each batch of articles and then
-    after each batch of search vectors (a second pass, so the archive is searchable).
+    Each batch of articles commits on its own and draws from its own random stream
+    (seeded by ``seed`` and the batch's first number), so ``resume=True`` carries on
+    after the last committed batch of an interrupted run and makes exactly what an
+    uninterrupted run would have made. ``progress(done, total, what)`` is called after
+    each batch of articles and then after each batch of search vectors (a second pass,
+    so the archive is searchable). Ends with ``ANALYZE`` of every table it filled.
     """
-    rng = random.Random(seed)
     now = timezone.now()
+    if resume:
+        pictures, author_rows, topic_rows = _earlier_run(authors, topics, images)
+    else:
+        pictures, author_rows, topic_rows = _people_and_topics(authors, topics, images, seed)
+    author_weights = zipf_weights(len(author_rows), 0.6)
+    # The first topic is on TOP_TOPIC_SHARE of articles; the rest follow Zipf's law.
+    topic_weights = zipf_weights(max(len(topic_rows) - 1, 1), 0.8)
+    pool = paragraph_pool(random.Random(seed))
+    total = articles + articles // 100
+    done = Article.objects.filter(slug__startswith=PREFIX).count() if resume else 0
+    if done % BATCH and done < total:
+        raise ValueError(f"{done:,} generated articles is not a whole number of batches.")
+    progress(done, total, "articles")
+    for start in range(done, total, BATCH):
+        rng = random.Random(f"{seed}-{start}")
+        numbers = range(start, min(start + BATCH, total))
+        with transaction.atomic():
+            batch = Article.objects.bulk_create(
+                [_article(n, articles, now, pool, pictures, rng) for n in numbers]
+            )
+            bylines, links = [], []
+            for article in batch:
+                writers = rng.choices(author_rows, cum_weights=author_weights, k=2)
+                if rng.random() >= CO_AUTHORED_SHARE or writers[0] == writers[1]:
+                    writers = writers[:1]
+                bylines += [
+                    Byline(article=article, author=author, position=position)
+                    for position, author in enumerate(writers)
+                ]
+                links += [
+                    TaggedArticle(content_object=article, tag=topic)
+                    for topic in _topics_for(topic_rows, topic_weights, rng)
+                ]
+            Byline.objects.bulk_create(bylines)
+            TaggedArticle.objects.bulk_create(links)
+        progress(numbers.stop, total, "articles")
+    fill_search_vectors(progress)
+    analyze(Article, Byline, TaggedArticle, Author, Topic, Image)
+    return total
+
+
+def _people_and_topics(authors, topics, images, seed):
+    rng = random.Random(seed)
     with transaction.atomic():
         pictures = [
             Image.objects.create(
-                file=_picture(n, rng), alt_text=f"Coloured circles, study {n}", credit="Generated"
+                file=_picture(n, rng), alt_text=f"{PICTURE_ALT} {n}", credit=CREDIT
             )
             for n in range(images)
         ]
@@ -137,40 +194,26 @@ def generate(
             ),
             batch_size=BATCH,
         )
-    author_weights = zipf_weights(len(author_rows), 0.6)
-    # The first topic is on TOP_TOPIC_SHARE of articles; the rest follow Zipf's law.
-    topic_weights = zipf_weights(max(len(topic_rows) - 1, 1), 0.8)
-    pool = paragraph_pool(rng)
-    total = articles + articles // 100
-    span = timedelta(days=365 * YEARS).total_seconds()
-    # Oldest first, so ids grow with dates as they do in a live archive.
-    offsets = sorted((rng.uniform(0, span) for _ in range(articles)), reverse=True)
-    done = 0
-    for start in range(0, total, BATCH):
-        numbers = range(start, min(start + BATCH, total))
-        with transaction.atomic():
-            batch = Article.objects.bulk_create(
-                [_article(n, articles, offsets, now, pool, pictures, rng) for n in numbers]
-            )
-            bylines, links = [], []
-            for article in batch:
-                writers = rng.choices(author_rows, cum_weights=author_weights, k=2)
-                if rng.random() >= CO_AUTHORED_SHARE or writers[0] == writers[1]:
-                    writers = writers[:1]
-                bylines += [
-                    Byline(article=article, author=author, position=position)
-                    for position, author in enumerate(writers)
-                ]
-                links += [
-                    TaggedArticle(content_object=article, tag=topic)
-                    for topic in _topics_for(topic_rows, topic_weights, rng)
-                ]
-            Byline.objects.bulk_create(bylines)
-            TaggedArticle.objects.bulk_create(links)
-        done += len(batch)
-        progress(done, total, "articles")
-    fill_search_vectors(progress)
-    return total
+    return pictures, author_rows, topic_rows
+
+
+def _earlier_run(authors, topics, images):
+    """The pictures, authors and topics of the run being resumed, in the order it made them."""
+    pictures = list(_generated_pictures().order_by("pk"))
+    author_rows = list(Author.objects.filter(slug__startswith=PREFIX).order_by("pk"))
+    topic_rows = list(Topic.objects.filter(slug__startswith=PREFIX).order_by("pk"))
+    found = (len(author_rows), len(topic_rows), len(pictures))
+    if found != (authors, topics, images):
+        raise ValueError(
+            f"The run to resume made {found[0]:,} authors, {found[1]:,} topics and "
+            f"{found[2]:,} pictures, not {authors:,}, {topics:,} and {images:,}: "
+            "resume with the same sizes, or start again without --resume."
+        )
+    return pictures, author_rows, topic_rows
+
+
+def _generated_pictures():
+    return Image.objects.filter(alt_text__startswith=PICTURE_ALT, credit=CREDIT)
 
 
 def fill_search_vectors(progress=lambda done, total, what: None):
@@ -182,7 +225,9 @@ def fill_search_vectors(progress=lambda done, total, what: None):
     if not full_text_available():
         return
     ids = list(
-        Article.objects.filter(slug__startswith=PREFIX).order_by("pk").values_list("pk", flat=True)
+        Article.objects.filter(slug__startswith=PREFIX, search_vector=None)
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
     step = BATCH * 2
     for start in range(0, len(ids), step):
@@ -194,8 +239,10 @@ def fill_search_vectors(progress=lambda done, total, what: None):
         progress(start + len(chunk), len(ids), "search index")
 
 
-def _article(n, published_count, offsets, now, pool, pictures, rng):
+def _article(n, published_count, now, pool, pictures, rng):
     live = n < published_count
+    # Oldest first, so ids grow with dates as they do in a live archive.
+    age = SPAN_SECONDS * (published_count - n - rng.random()) / max(published_count, 1)
     title = " ".join(rng.choices(WORDS, k=rng.randint(4, 9))).capitalize()
     return Article(
         title=title,
@@ -205,7 +252,7 @@ def _article(n, published_count, offsets, now, pool, pictures, rng):
         featured_image=rng.choice(pictures) if pictures and rng.random() < 0.7 else None,
         featured_image_caption="Circles, as ever." if rng.random() < 0.5 else "",
         status=Status.PUBLISHED if live else rng.choice([Status.DRAFT, Status.SUBMITTED]),
-        published_at=now - timedelta(seconds=offsets[n]) if live else None,
+        published_at=now - timedelta(seconds=age) if live else None,
     )
 
 

@@ -4,19 +4,24 @@ from collections import Counter
 from io import StringIO
 
 import pytest
+import time_machine
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from articles.models import Article, Byline, Status, TaggedArticle, Topic
 from authors.models import Author
+from demo import synthetic
+from images.models import Image
 from tests.factories import make_published
 
 pytestmark = pytest.mark.django_db
 
 
-def generate(**sizes):
+def generate(resume=False, **sizes):
     sizes = {"articles": 200, "authors": 12, "topics": 30, "images": 2} | sizes
     out = StringIO()
-    call_command("generate_content", *[f"--{k}={v}" for k, v in sizes.items()], stdout=out)
+    flags = ["--resume"] if resume else []
+    call_command("generate_content", *[f"--{k}={v}" for k, v in sizes.items()], *flags, stdout=out)
     return out.getvalue()
 
 
@@ -73,3 +78,71 @@ def test_leaves_the_archive_searchable_and_the_header_filled():
         assert not generated.filter(search_vector=None).exists()
         assert "search index" in output
     assert Topic.objects.in_navigation().count() == 6
+
+
+def _archive():
+    return {
+        article.slug: (
+            article.title,
+            article.published_at,
+            tuple(article.bylines.values_list("author__slug", flat=True)),
+            frozenset(article.topics.values_list("slug", flat=True)),
+        )
+        for article in Article.objects.filter(slug__startswith="gen-")
+    }
+
+
+class Interrupted(Exception):
+    pass
+
+
+@pytest.fixture
+def small_batches(monkeypatch):
+    monkeypatch.setattr(synthetic, "BATCH", 40)
+    return synthetic
+
+
+def test_a_resumed_run_makes_exactly_what_an_uninterrupted_run_makes(small_batches):
+    sizes = {"articles": 200, "authors": 12, "topics": 30, "images": 1}
+    with time_machine.travel("2026-11-02 09:00Z", tick=False):
+        generate(**sizes)
+        uninterrupted = _archive()
+
+        def stop_after_two_batches(done, total, what):
+            if what == "articles" and done == 80:
+                raise Interrupted
+
+        small_batches.clear()
+        with pytest.raises(Interrupted):
+            small_batches.generate(**sizes, progress=stop_after_two_batches)
+        assert Article.objects.filter(slug__startswith="gen-").count() == 80
+
+        output = generate(**sizes, resume=True)
+
+    assert _archive() == uninterrupted
+    assert "202/202" in output
+
+
+def test_resume_refuses_a_run_of_other_sizes():
+    generate(articles=20, authors=3)
+
+    with pytest.raises(CommandError, match="same sizes"):
+        generate(articles=20, authors=4, resume=True)
+
+
+def test_rerun_deletes_the_pictures_it_made():
+    generate(articles=10, images=2)
+    generate(articles=10, images=2)
+
+    assert Image.objects.count() == 2
+
+
+def test_leaves_the_planner_statistics_up_to_date():
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics are PostgreSQL's")
+    generate(articles=300)
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'articles_article'")
+        (estimated,) = cursor.fetchone()
+    assert estimated >= 300

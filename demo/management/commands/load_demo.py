@@ -31,6 +31,7 @@ from articles.models import (
     ReviewNote,
     Revision,
     Status,
+    TaggedArticle,
     Topic,
 )
 from articles.roles import COLUMNISTS, EDITORS
@@ -39,6 +40,7 @@ from demo import content, pictures
 from images.models import Image
 from notifications import events as notification_events
 from notifications.models import Notification
+from opinion_blog.bulk_writes import analyze
 from opinion_blog.content_version import public_content_changed
 
 CREDIT = "Illustration: Opinion Blog studio"
@@ -88,6 +90,9 @@ class Command(BaseCommand):
             self.arrange_front_page()
             # Servers already running must show the new content.
             public_content_changed()
+        analyze(
+            Article, Byline, TaggedArticle, Topic, Author, AuthorLink, Image, Revision, ArticleEvent
+        )
         self.report(len(new), time.monotonic() - started)
 
     # People and topics -------------------------------------------------------------------
