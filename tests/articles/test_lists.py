@@ -4,6 +4,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.models import Status, Topic
 from tests.factories import links_in, make_article, make_author, make_image
@@ -187,3 +189,20 @@ def test_card_shows_title_link_standfirst_authors_date_and_thumbnail(client, pag
     assert "9 June 2024" in html
     assert f'src="{image.thumbnail_url}"' in html
     assert 'alt="Flooded fields"' in html
+
+
+BYLINES_QUERY = 'SELECT "articles_byline"."id", "articles_byline"."article_id"'
+
+
+@pytest.mark.parametrize("page", LISTS)
+def test_cards_read_only_the_authors_names_and_addresses(client, page):
+    listing = Listing(3)
+    listing.author.bio = "A long biography the cards never show."
+    listing.author.save()
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(listing.url(page))
+
+    byline_queries = [q["sql"] for q in queries if q["sql"].startswith(BYLINES_QUERY)]
+    assert byline_queries
+    assert not any('"bio"' in sql or '"avatar' in sql for sql in byline_queries)
