@@ -2,6 +2,9 @@
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils.encoding import iri_to_uri
+from django.utils.functional import cached_property
 
 from .models import Article, TaggedArticle, Topic
 
@@ -18,6 +21,17 @@ class ArticleSitemap(Sitemap):
             .order_by("-published_at", "-pk")
             .only("slug", "published_at", "revised_at")
         )
+
+    @cached_property
+    def _address(self):
+        """The article address around its slug, reversed once per page instead of per URL."""
+        marker = "slug-marker"
+        before, after = reverse("articles:detail", kwargs={"slug": marker}).split(marker)
+        return before, after
+
+    def location(self, item):
+        before, after = self._address
+        return f"{before}{iri_to_uri(item.slug)}{after}"
 
     def lastmod(self, item):
         return max(item.published_at, item.revised_at or item.published_at)

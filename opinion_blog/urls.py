@@ -11,6 +11,7 @@ from authors.sitemaps import AuthorSitemap
 from .health import healthz
 from .media import serve_media
 from .robots import robots_txt
+from .sitemap_views import section as sitemap_section
 
 # A lost database connection is a 503 with Retry-After; any other error the styled 500.
 handler500 = "opinion_blog.errors.server_error"
@@ -29,7 +30,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        sitemap_section,
         {"sitemaps": sitemaps},
         name="sitemap-section",
     ),

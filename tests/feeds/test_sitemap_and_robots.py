@@ -101,3 +101,26 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_staff_pages(
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
     assert "Disallow: /preview/" in lines
+
+
+def test_article_addresses_match_their_pages_even_for_slugs_in_other_scripts(client):
+    article = make_published("Ünïcode tïtle", slug="ünïcode-ελληνικά")
+
+    assert list(section(client, "articles")) == [article.get_absolute_url()]
+
+
+def test_sections_carry_the_sitemap_namespace_and_dates(client):
+    make_published("Dated", slug="dated")
+
+    response = client.get(reverse("sitemap-section", kwargs={"section": "articles"}))
+
+    assert response["Content-Type"] == "application/xml"
+    assert response["X-Robots-Tag"] == "noindex, noodp, noarchive"
+    assert b'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"' in response.content
+    assert b"<lastmod>" in response.content
+
+
+def test_a_missing_section_or_page_is_a_404(client):
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+    assert client.get("/sitemap-articles.xml?p=9").status_code == 404
+    assert client.get("/sitemap-articles.xml?p=x").status_code == 404
