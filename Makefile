@@ -19,6 +19,7 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 
 run: $(VENV)/.installed
 	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 $(PY) manage.py make_renditions
 	DEBUG=1 PORT=$(PORT) $(PY) manage.py load_demo
 	@# The task worker sends notification emails (printed here); it stops with the server.
 	@export DEBUG=1 SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)}; \
@@ -36,6 +37,7 @@ serve: $(VENV)/.installed
 		SESSION_COOKIE_SECURE="$${SESSION_COOKIE_SECURE:-0}" CSRF_COOKIE_SECURE="$${CSRF_COOKIE_SECURE:-0}" && \
 	$(PY) manage.py collectstatic --no-input --verbosity 0 && \
 	$(PY) manage.py migrate --no-input && \
+	$(PY) manage.py make_renditions && \
 	echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn (Ctrl-C stops it)" && \
 	exec $(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py
 

@@ -5,7 +5,7 @@ from django.db.models import Exists, Max, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.text import Truncator
 
-from images import stored_files
+from images import renditions, stored_files
 from images.renditions import square_avatar
 from images.validators import validate_image_file
 
@@ -107,6 +107,10 @@ class Author(models.Model):
             if self.avatar and not getattr(self.avatar, "_committed", True):
                 self.avatar.save(f"{self.slug}.webp", square_avatar(self.avatar), save=False)
                 stored_files.record(self.avatar.name, storage=self.avatar.storage)
+                small = renditions.write_missing(
+                    self.avatar.name, renditions.AVATAR_WIDTHS, storage=self.avatar.storage
+                )
+                stored_files.record(*small, storage=self.avatar.storage)
             super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -115,6 +119,13 @@ class Author(models.Model):
     @property
     def avatar_url(self):
         return self.avatar.url if self.avatar else ""
+
+    @property
+    def avatar_srcset(self):
+        """Small renditions first, so lists and bylines fetch an avatar at the size they show."""
+        if not self.avatar:
+            return ""
+        return renditions.avatar_srcset(self.avatar.name, storage=self.avatar.storage)
 
     @property
     def summary(self):

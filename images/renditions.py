@@ -15,8 +15,12 @@ from django.core.files.storage import default_storage
 from PIL import Image as PillowImage
 from PIL import ImageOps
 
-WIDTHS = (480, 960, 1600)
+# 720 is what a phone's full-width picture needs (about 380 CSS pixels at 1.75-2 device
+# pixels each); without it phones were sent 960 and paid twice the bytes.
+WIDTHS = (480, 720, 960, 1600)
 AVATAR_SIZE = 400
+# Avatars in lists and bylines are 44-80 CSS pixels wide: 160 covers two device pixels each.
+AVATAR_WIDTHS = (160,)
 
 
 def rendition_name(original_name, width):
@@ -36,7 +40,8 @@ def _encode_webp(picture, icc_profile=None):
     if picture.mode not in ("RGB", "RGBA"):
         has_alpha = "A" in picture.getbands() or "transparency" in picture.info
         picture = picture.convert("RGBA" if has_alpha else "RGB")
-    picture.save(buffer, format="WEBP", quality=82, method=4, icc_profile=icc_profile or b"")
+    # Quality 75 with the slowest, best method: a quarter fewer bytes than 82, the same to the eye.
+    picture.save(buffer, format="WEBP", quality=75, method=6, icc_profile=icc_profile or b"")
     return ContentFile(buffer.getvalue())
 
 
@@ -58,6 +63,42 @@ def write_renditions(original_name, picture, *, storage=default_storage):
                 storage.delete(stored)
             raise FileExistsError(f"A rendition named {name} already exists.")
     return written
+
+
+def missing_renditions(original_name, original_width, *, widths=WIDTHS, storage=default_storage):
+    """The rendition widths of a stored original that are not in storage (new widths, say)."""
+    return [
+        width
+        for width in widths
+        if width < (original_width or 0)
+        and not storage.exists(rendition_name(original_name, width))
+    ]
+
+
+def write_missing(original_name, widths, *, storage=default_storage):
+    """Make the given renditions of a stored original; return the names written."""
+    with storage.open(original_name) as stored, PillowImage.open(stored) as picture:
+        picture.load()
+        written = []
+        for width in widths:
+            height = max(1, round(picture.height * width / picture.width))
+            resized = picture.resize(
+                (width, height), PillowImage.Resampling.LANCZOS, reducing_gap=3
+            )
+            name = rendition_name(original_name, width)
+            saved = storage.save(name, _encode_webp(resized, picture.info.get("icc_profile")))
+            written.append(saved)
+            if saved != name:
+                for stored in written:
+                    storage.delete(stored)
+                raise FileExistsError(f"A rendition named {name} already exists.")
+        return written
+
+
+def avatar_srcset(name, *, storage=default_storage):
+    """``srcset`` for a stored square avatar: its small renditions and the avatar itself."""
+    candidates = [f"{storage.url(rendition_name(name, width))} {width}w" for width in AVATAR_WIDTHS]
+    return ", ".join([*candidates, f"{storage.url(name)} {AVATAR_SIZE}w"])
 
 
 def square_avatar(uploaded_file):
