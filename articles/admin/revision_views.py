@@ -11,7 +11,6 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.cache import cache
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,6 +21,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from articles import corrections, diffs, revisions, workflow
 from articles.models import Approval, Correction, Revision, RevisionKind
 from articles.permissions import is_editor
+from opinion_blog import rate_limits
 
 HISTORY_ON_PAGE = 15
 
@@ -36,16 +36,10 @@ def pending_changes():
 
 
 def _rate_limited(user):
-    """At most ``AUTOSAVE_RATE_PER_MINUTE`` autosaves per person per minute."""
+    """At most ``AUTOSAVE_RATE_PER_MINUTE`` autosaves per person per minute, counted
+    across every process and server (``opinion_blog.rate_limits``)."""
     limit = getattr(settings, "AUTOSAVE_RATE_PER_MINUTE", 30)
-    key = f"autosave-rate:{user.pk}:{int(timezone.now().timestamp() // 60)}"
-    cache.add(key, 0, timeout=70)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=70)
-        count = 1
-    return count > limit
+    return not rate_limits.allow("autosave", str(user.pk), limit=limit, per_seconds=60)
 
 
 class RevisionAdminMixin:
