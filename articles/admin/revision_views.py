@@ -22,6 +22,7 @@ from articles import corrections, diffs, revisions, workflow
 from articles.models import Approval, Correction, Revision, RevisionKind
 from articles.permissions import is_editor
 from opinion_blog import rate_limits
+from opinion_blog.admin_mixins import pk_or_none
 
 HISTORY_ON_PAGE = 15
 
@@ -111,8 +112,8 @@ class RevisionAdminMixin:
         return article
 
     def _recovering(self, request, article):
-        revision_id = request.GET.get("recover", "")
-        if not revision_id.isdigit():
+        revision_id = pk_or_none(Revision, request.GET.get("recover"))
+        if revision_id is None:
             return None
         return Revision.objects.filter(
             pk=revision_id, article=article, created_by=request.user, kind=RevisionKind.AUTOSAVE
@@ -247,7 +248,7 @@ class RevisionAdminMixin:
         """One side of a comparison: a revision of this article, or "live" for the row."""
         if value in ("", "live"):
             return "The current version", revisions.snapshot(article), None
-        if not value.isdigit():
+        if pk_or_none(Revision, value) is None:
             raise Http404("No such revision.")
         revision = self._history(request, article).filter(pk=value).first()
         if revision is None:
@@ -337,7 +338,7 @@ class RevisionAdminMixin:
         amends = None
         if amends_id:
             amends = Correction.objects.filter(
-                pk=amends_id if amends_id.isdigit() else None, article=article
+                pk=pk_or_none(Correction, amends_id), article=article
             ).first()
             if amends is None:
                 messages.error(request, "That correction no longer exists.")
