@@ -8,6 +8,7 @@ from django.utils.text import Truncator
 from images import stored_files
 from images.renditions import square_avatar
 from images.validators import validate_image_file
+from opinion_blog.validators import single_line
 
 web_address = URLValidator(
     schemes=["http", "https"],
@@ -74,7 +75,7 @@ class Author(models.Model):
         related_name="author_profile",
         help_text="The login this profile belongs to. Leave empty for a guest contributor.",
     )
-    name = models.CharField("display name", max_length=120)
+    name = models.CharField("display name", max_length=120, validators=[single_line])
     slug = models.SlugField(
         max_length=120,
         unique=True,
@@ -132,7 +133,9 @@ class Author(models.Model):
 
 class AuthorLink(models.Model):
     author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="links")
-    label = models.CharField(max_length=40, help_text="E.g. Website, X, LinkedIn, Mastodon.")
+    label = models.CharField(
+        max_length=40, validators=[single_line], help_text="E.g. Website, X, LinkedIn, Mastodon."
+    )
     url = models.CharField("address", max_length=300, validators=[web_address])
     position = models.PositiveSmallIntegerField(default=0)
 
