@@ -146,7 +146,7 @@ def test_processes_counting_in_the_database_accept_at_most_the_limit_together():
 
 
 @needs_redis
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_processes_counting_in_redis_accept_at_most_the_limit_together(redis_counters):
     _not_near_a_window_end(600)
     results = _in_processes(_hits, [("tests", "shared", 15, 25, 600)] * 4)
