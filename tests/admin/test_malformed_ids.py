@@ -132,6 +132,13 @@ def test_the_article_admins_own_views_parse_ids_before_querying(client, junk):
             )
         )
     calls.append(("post", f"{change.removesuffix('change/')}share-links/{junk}/revoke/", {}))
+    author = make_columnist().author_profile
+    for decision in ("approve", "decline"):
+        calls.append(("post", f"/admin/authors/author/{junk}/profile-changes/1/{decision}/", {}))
+        calls.append(
+            ("post", f"/admin/authors/author/{author.pk}/profile-changes/{junk}/{decision}/", {})
+        )
+    calls.append(("get", f"/admin/notifications/open/{junk or 'x'}/", {}))
 
     failures = [
         (method, url, data, status)
