@@ -8,6 +8,8 @@ pages stay meaningful, and a typed name finds its topic whatever its case or spa
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
+from opinion_blog.validators import CONTROL_CHARACTERS, one_line
+
 from .models import TaggedArticle, Topic
 
 MAX_TOPICS_PER_ARTICLE = 10
@@ -37,6 +39,14 @@ def choose_topics(names, *, may_create):
     Raises ``ValidationError`` naming every problem: too many topics, unknown
     topics for someone who may not create them, or unusable new names.
     """
+    with_controls = [name for name in names if CONTROL_CHARACTERS.search(name)]
+    if with_controls:
+        raise ValidationError(
+            "A topic name is a single line: remove line breaks, tabs and other control "
+            "characters from %(names)s.",
+            code="control_characters",
+            params={"names": _quoted([one_line(name) for name in with_controls])},
+        )
     wanted = {}
     for name in map(normalize, names):
         if name:

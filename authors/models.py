@@ -1,13 +1,16 @@
+from functools import partial
+
 from django.conf import settings
 from django.core.validators import URLValidator
-from django.db import models
-from django.db.models import Exists, Max, OuterRef, Subquery
+from django.db import models, transaction
+from django.db.models import Exists, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.text import Truncator
 
 from images import renditions, stored_files
 from images.renditions import square_avatar
 from images.validators import validate_image_file
+from opinion_blog.validators import single_line
 
 web_address = URLValidator(
     schemes=["http", "https"],
@@ -74,7 +77,7 @@ class Author(models.Model):
         related_name="author_profile",
         help_text="The login this profile belongs to. Leave empty for a guest contributor.",
     )
-    name = models.CharField("display name", max_length=120)
+    name = models.CharField("display name", max_length=120, validators=[single_line])
     slug = models.SlugField(
         max_length=120,
         unique=True,
@@ -102,16 +105,20 @@ class Author(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        """Store a new avatar as a cropped WebP (no metadata); a failed save removes it again."""
+        """Store a new avatar as a cropped WebP (no metadata); a failed save removes it again.
+
+        A replaced or cleared avatar's file is deleted once the save commits, unless
+        another record still uses it (``delete_avatar_when_unused``).
+        """
+        update_fields = kwargs.get("update_fields")
+        replaced = None
+        if not self._state.adding and (update_fields is None or "avatar" in update_fields):
+            replaced = Author.objects.filter(pk=self.pk).values_list("avatar", flat=True).first()
         with stored_files.removed_if_failed():
-            if self.avatar and not getattr(self.avatar, "_committed", True):
-                self.avatar.save(f"{self.slug}.webp", square_avatar(self.avatar), save=False)
-                stored_files.record(self.avatar.name, storage=self.avatar.storage)
-                small = renditions.write_missing(
-                    self.avatar.name, renditions.AVATAR_WIDTHS, storage=self.avatar.storage
-                )
-                stored_files.record(*small, storage=self.avatar.storage)
+            store_avatar(self.avatar, self.slug)
             super().save(*args, **kwargs)
+        if replaced and replaced != (self.avatar.name or ""):
+            delete_avatar_when_unused([replaced])
 
     def get_absolute_url(self):
         return reverse("authors:detail", kwargs={"slug": self.slug})
@@ -141,9 +148,45 @@ class Author(models.Model):
         return Truncator(" ".join(first_paragraph.split())).words(24)
 
 
+def store_avatar(avatar, slug):
+    """Write a newly uploaded avatar (a ``FieldFile`` not yet stored) as a cropped WebP."""
+    if avatar and not getattr(avatar, "_committed", True):
+        avatar.save(f"{slug}.webp", square_avatar(avatar), save=False)
+        stored_files.record(avatar.name, storage=avatar.storage)
+        small = renditions.write_missing(
+            avatar.name, renditions.AVATAR_WIDTHS, storage=avatar.storage
+        )
+        stored_files.record(*small, storage=avatar.storage)
+
+
+def avatar_in_use(name):
+    """Whether a profile shows this avatar file, or a change waiting for review would."""
+    return (
+        Author.objects.filter(avatar=name).exists()
+        or ProfileChange.objects.filter(avatar=name, status=ProfileChange.Status.PENDING).exists()
+    )
+
+
+def delete_avatar_if_unused(name):
+    if name and not avatar_in_use(name):
+        storage = Author._meta.get_field("avatar").storage
+        for width in renditions.AVATAR_WIDTHS:
+            storage.delete(renditions.rendition_name(name, width))
+        storage.delete(name)
+
+
+def delete_avatar_when_unused(names):
+    """After the current transaction commits, delete these avatar files if nothing uses them."""
+    for name in names:
+        if name:
+            transaction.on_commit(partial(delete_avatar_if_unused, name))
+
+
 class AuthorLink(models.Model):
     author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="links")
-    label = models.CharField(max_length=40, help_text="E.g. Website, X, LinkedIn, Mastodon.")
+    label = models.CharField(
+        max_length=40, validators=[single_line], help_text="E.g. Website, X, LinkedIn, Mastodon."
+    )
     url = models.CharField("address", max_length=300, validators=[web_address])
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -152,3 +195,58 @@ class AuthorLink(models.Model):
 
     def __str__(self):
         return self.label
+
+
+class ProfileChange(models.Model):
+    """A columnist's change to what readers see of their profile, waiting for an editor.
+
+    The author row keeps what readers see; this row holds the whole proposed
+    profile (display name, bio, avatar, links), never edited after it is made. A
+    newer change replaces an older pending one; an editor approves it (it is
+    copied onto the profile in one locked step) or declines it.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for approval"
+        APPROVED = "approved", "Approved"
+        DECLINED = "declined", "Declined"
+        SUPERSEDED = "superseded", "Replaced by a later change"
+
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="profile_changes")
+    name = models.CharField("display name", max_length=120, validators=[single_line])
+    bio = models.TextField(blank=True)
+    avatar = models.ImageField(upload_to="avatars/", blank=True)
+    # [{"label": …, "url": …}, …] in the order readers will see them.
+    links = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author"],
+                condition=Q(status="pending"),
+                name="one_pending_profile_change_per_author",
+            )
+        ]
+
+    def __str__(self):
+        return f"Change to {self.author}: {self.get_status_display()}"
+
+    def save(self, *args, **kwargs):
+        with stored_files.removed_if_failed():
+            store_avatar(self.avatar, self.author.slug)
+            super().save(*args, **kwargs)
+
+    @property
+    def avatar_url(self):
+        return self.avatar.url if self.avatar else ""

@@ -7,6 +7,8 @@ from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.utils.text import Truncator
 
+from opinion_blog.validators import single_line
+
 from . import originals, renditions, stored_files
 from .validators import HELP_TEXT, validate_image_file
 
@@ -49,11 +51,13 @@ class Image(models.Model):
     )
     alt_text = models.CharField(
         max_length=250,
+        validators=[single_line],
         help_text="Describe the picture for readers who cannot see it. Required.",
     )
     credit = models.CharField(
         max_length=200,
         blank=True,
+        validators=[single_line],
         help_text="Photographer or source, e.g. “Photo: Ana Silva / Reuters”.",
     )
     width = models.PositiveIntegerField(editable=False, null=True)

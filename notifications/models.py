@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Case, Value, When
 
+from opinion_blog.validators import one_line
+
 
 class Kind(models.TextChoices):
     SUBMITTED = "submitted", "An article is submitted for review"
@@ -91,9 +93,10 @@ class Notification(models.Model):
 
     @property
     def headline(self):
-        """One sentence for the inbox and the email's subject."""
+        """One sentence for the inbox and the email's subject, always a single line."""
         who = (self.actor.get_full_name() or self.actor.get_username()) if self.actor else "Someone"
-        return HEADLINES[self.kind].format(who=who, title=self.article.title or "Untitled")
+        title = one_line(self.article.title) or "Untitled"
+        return one_line(HEADLINES[self.kind].format(who=one_line(who), title=title))
 
     @property
     def is_unread(self):

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.permissions import can_view
+from opinion_blog.validators import one_line
 
 from .models import Email, EmailOptOut, Notification
 
@@ -116,16 +117,21 @@ def admin_link(article):
 def build_message(notification):
     context = {
         "notification": notification,
+        "recipient_name": one_line(
+            notification.recipient.get_full_name() or notification.recipient.get_username()
+        ),
         "article": notification.article,
         "actor": notification.actor,
         "link": admin_link(notification.article),
         "settings_link": settings.SITE_URL.rstrip("/") + reverse("admin:notification_settings"),
         "site_name": settings.SITE_NAME,
     }
+    # The subject is one line whatever the names and titles hold; so is every line of the
+    # body built from them (the headline, the greeting).
     subject = render_to_string("notifications/email_subject.txt", context)
     body = render_to_string("notifications/email_body.txt", context)
     return EmailMessage(
-        subject=" ".join(subject.split()),
+        subject=one_line(subject),
         body=body,
         to=[notification.recipient.email],
     )

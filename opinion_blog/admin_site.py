@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.views.decorators.http import require_POST
 
+from .admin_mixins import ChecksSelectedIds
+
 
 class AutocompleteView(AutocompleteJsonView):
     """Django's autocomplete, refusing reverse relations instead of failing on them."""
@@ -20,6 +22,13 @@ class NewsroomAdminSite(admin.AdminSite):
     site_title = "Opinion Blog newsroom"
     index_title = "Dashboard"
     enable_nav_sidebar = False  # the dashboard and breadcrumbs do this job; lists need the width
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        """Every model admin here, ours and third-party ones, refuses malformed selected ids."""
+        admin_class = admin_class or admin.ModelAdmin
+        if not issubclass(admin_class, ChecksSelectedIds):
+            admin_class = type(admin_class.__name__, (ChecksSelectedIds, admin_class), {})
+        return super().register(model_or_iterable, admin_class, **options)
 
     def autocomplete_view(self, request):
         return AutocompleteView.as_view(admin_site=self)(request)

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "search",
     "notifications",
     "demo",
+    "opinion_blog.limits",
     "django_tasks_db",
 ]
 

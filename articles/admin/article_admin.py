@@ -15,6 +15,7 @@ from articles import editing, notes, revisions, search, share_links, topic_choic
 from articles.desk import review_queue
 from articles.models import Article, Byline, ReviewNote, ShareLink, Status
 from articles.permissions import can_edit, can_view, is_editor
+from authors import profile_changes
 from opinion_blog.admin_mixins import EditableWithParentInline, HiddenObjectsAreNotFound
 
 from .filters import ReviewFilter, StateFilter
@@ -475,6 +476,7 @@ class ArticleAdmin(
             "opts": self.opts,
             "queue": review_queue(),
             "pending_changes": pending_changes(),
+            "profile_changes": profile_changes.for_desk(),
             "editors": workflow.editors(),
         }
         return TemplateResponse(request, "admin/articles/article/review_desk.html", context)

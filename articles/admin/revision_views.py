@@ -11,7 +11,6 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.cache import cache
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,6 +21,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from articles import corrections, diffs, revisions, workflow
 from articles.models import Approval, Correction, Revision, RevisionKind
 from articles.permissions import is_editor
+from opinion_blog import rate_limits
+from opinion_blog.admin_mixins import pk_or_none
 
 HISTORY_ON_PAGE = 15
 
@@ -36,16 +37,10 @@ def pending_changes():
 
 
 def _rate_limited(user):
-    """At most ``AUTOSAVE_RATE_PER_MINUTE`` autosaves per person per minute."""
+    """At most ``AUTOSAVE_RATE_PER_MINUTE`` autosaves per person per minute, counted
+    across every process and server (``opinion_blog.rate_limits``)."""
     limit = getattr(settings, "AUTOSAVE_RATE_PER_MINUTE", 30)
-    key = f"autosave-rate:{user.pk}:{int(timezone.now().timestamp() // 60)}"
-    cache.add(key, 0, timeout=70)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=70)
-        count = 1
-    return count > limit
+    return not rate_limits.allow("autosave", str(user.pk), limit=limit, per_seconds=60)
 
 
 class RevisionAdminMixin:
@@ -117,8 +112,8 @@ class RevisionAdminMixin:
         return article
 
     def _recovering(self, request, article):
-        revision_id = request.GET.get("recover", "")
-        if not revision_id.isdigit():
+        revision_id = pk_or_none(Revision, request.GET.get("recover"))
+        if revision_id is None:
             return None
         return Revision.objects.filter(
             pk=revision_id, article=article, created_by=request.user, kind=RevisionKind.AUTOSAVE
@@ -253,7 +248,7 @@ class RevisionAdminMixin:
         """One side of a comparison: a revision of this article, or "live" for the row."""
         if value in ("", "live"):
             return "The current version", revisions.snapshot(article), None
-        if not value.isdigit():
+        if pk_or_none(Revision, value) is None:
             raise Http404("No such revision.")
         revision = self._history(request, article).filter(pk=value).first()
         if revision is None:
@@ -343,7 +338,7 @@ class RevisionAdminMixin:
         amends = None
         if amends_id:
             amends = Correction.objects.filter(
-                pk=amends_id if amends_id.isdigit() else None, article=article
+                pk=pk_or_none(Correction, amends_id), article=article
             ).first()
             if amends is None:
                 messages.error(request, "That correction no longer exists.")

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from images.models import Image
 from images.validators import HELP_TEXT
+from opinion_blog.admin_mixins import pk_or_none
 
 
 class TolerantAutocompleteSelect(AutocompleteSelect):
@@ -61,9 +62,9 @@ class FeaturedImageWidget(TolerantAutocompleteSelect):
 
     def picker_context(self, value, attrs):
         chosen = None
-        ids = [str(item) for item in self.format_value(value) if str(item).isdigit()]
-        if ids and len(ids[0]) <= 18:
-            chosen = Image.objects.filter(pk=int(ids[0])).first()
+        ids = [pk_or_none(Image, item) for item in self.format_value(value)]
+        if ids and ids[0] is not None:
+            chosen = Image.objects.filter(pk=ids[0]).first()
         return {
             "id": self.build_attrs(self.attrs, attrs).get("id", ""),
             "chosen": chosen,

@@ -16,6 +16,7 @@ from articles import html, search
 from articles.related import related_ids
 from articles.slugs import unique_slug, validate_not_reserved
 from images import body as body_images
+from opinion_blog.validators import single_line
 
 from .bylines import Byline
 from .topics import TaggedArticle
@@ -112,7 +113,7 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class Article(models.Model):
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, validators=[single_line])
     slug = models.SlugField(
         max_length=200,
         unique=True,
@@ -125,6 +126,7 @@ class Article(models.Model):
     standfirst = models.TextField(
         max_length=400,
         blank=True,
+        validators=[single_line],
         help_text="Optional. One or two sentences under the headline that say what the piece argues.",
     )
     body = ProseEditorField(extensions=html.EDITOR_EXTENSIONS, sanitize=html.sanitize, blank=True)
@@ -139,6 +141,7 @@ class Article(models.Model):
         "caption",
         max_length=300,
         blank=True,
+        validators=[single_line],
         help_text="What the picture shows in this article. The credit comes from the image.",
     )
     authors = models.ManyToManyField("authors.Author", through=Byline, related_name="articles")

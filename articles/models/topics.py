@@ -2,7 +2,10 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 from django.utils.text import Truncator
+from django.utils.translation import pgettext_lazy
 from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
+
+from opinion_blog.validators import single_line
 
 
 class TopicQuerySet(models.QuerySet):
@@ -41,6 +44,14 @@ class TopicQuerySet(models.QuerySet):
 
 class Topic(TagBase):
     """A subject readers can follow; django-taggit tags with a description."""
+
+    # taggit's name, kept to a single line like every name readers see.
+    name = models.CharField(
+        verbose_name=pgettext_lazy("A tag name", "name"),
+        unique=True,
+        max_length=100,
+        validators=[single_line],
+    )
 
     description = models.TextField(
         blank=True, help_text="A sentence or two shown at the top of the topic page."

@@ -6,6 +6,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from articles.roles import COLUMNISTS, EDITORS
+from authors import profile_changes
 from authors.models import Author
 from tests.admin_forms import change_form_data
 from tests.factories import make_admin, make_author, make_columnist, make_editor, uploaded_png
@@ -186,6 +187,11 @@ def test_a_columnist_sees_only_their_own_profile_in_the_list(client):
     assert list(response.context["cl"].result_list) == [columnist.author_profile]
 
 
+def approve_waiting_change(author):
+    """A columnist's profile change waits for an editor (test_profile_review.py): approve it."""
+    profile_changes.approve(profile_changes.pending_for(author), by=make_editor())
+
+
 def test_a_columnist_changes_their_bio_avatar_and_links(client):
     columnist = make_columnist()
     author = columnist.author_profile
@@ -208,6 +214,7 @@ def test_a_columnist_changes_their_bio_avatar_and_links(client):
     )
 
     assert response.status_code == 302
+    approve_waiting_change(author)
     author.refresh_from_db()
     assert author.bio == "Now writing about rivers."
     assert author.avatar.name.endswith(".webp")
@@ -230,6 +237,7 @@ def test_a_columnist_cannot_change_their_profiles_login_or_slug(client):
     )
 
     assert response.status_code == 302
+    approve_waiting_change(author)
     author.refresh_from_db()
     assert (author.name, author.user, author.slug) == ("New display name", columnist, slug)
 

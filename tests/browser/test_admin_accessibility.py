@@ -12,9 +12,17 @@ from django.utils import timezone
 
 from articles import notes, revisions, workflow
 from articles.models import Article, Status
+from authors import profile_changes
 from tests.browser.conftest import sign_in
 from tests.browser.test_accessibility import axe_violations
-from tests.factories import make_article, make_columnist, make_editor, make_image, make_published
+from tests.factories import (
+    make_article,
+    make_columnist,
+    make_editor,
+    make_image,
+    make_published,
+    uploaded_png,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -53,6 +61,15 @@ def newsroom():
     workflow.assign(submitted, by=editor, assignee=editor, due=timezone.localdate())
     # Overdue: the desk marks it, and the mark must keep its contrast.
     Article.objects.filter(pk=submitted.pk).update(review_due=timezone.localdate() - timedelta(2))
+    # A profile change waits on the desk too, beside the live profile.
+    profile_changes.propose(
+        amara,
+        by=amara.user,
+        name="Amara Okafor-Lindqvist, reporting from the river towns",
+        bio="Writes on cities. " * 20,
+        avatar=uploaded_png("me.png", width=120, height=90),
+        links=[{"label": "Website", "url": "https://example.com/" + "long-path/" * 8}],
+    )
     return {"returned": returned, "submitted": submitted, "live": bridges}
 
 
