@@ -6,6 +6,7 @@ from opinion_blog.admin_mixins import (
     ChangesPublicContent,
     EditableWithParentInline,
     HiddenObjectsAreNotFound,
+    StorageErrorsAsFormErrors,
 )
 
 from .forms import AuthorCreationForm
@@ -25,7 +26,9 @@ class AuthorLinkInline(EditableWithParentInline, admin.TabularInline):
 
 
 @admin.register(Author)
-class AuthorAdmin(ChangesPublicContent, HiddenObjectsAreNotFound, admin.ModelAdmin):
+class AuthorAdmin(
+    StorageErrorsAsFormErrors, ChangesPublicContent, HiddenObjectsAreNotFound, admin.ModelAdmin
+):
     """Administrators manage every profile; everyone else sees and edits only their own."""
 
     list_display = ["name", "avatar_thumbnail", "user", "slug"]
@@ -33,6 +36,7 @@ class AuthorAdmin(ChangesPublicContent, HiddenObjectsAreNotFound, admin.ModelAdm
     prepopulated_fields = {"slug": ["name"]}
     inlines = [AuthorLinkInline]
     readonly_fields = ["avatar_thumbnail"]
+    storage_error_field = "avatar"
 
     add_fieldsets = [
         ("Profile", {"fields": ["name", "slug", "bio", "avatar"]}),

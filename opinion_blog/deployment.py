@@ -20,7 +20,7 @@ S3_STORAGE = "storages.backends.s3.S3Storage"
 
 def storages(environ):
     """Uploads on the local disk, or in an S3-compatible bucket when ``AWS_STORAGE_BUCKET_NAME`` is set."""
-    default = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    default = {"BACKEND": "opinion_blog.storage.FileSystemStorage"}
     bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "")
     if bucket:
         if importlib.util.find_spec("storages") is None:
