@@ -10,11 +10,12 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django_prose_editor.config import html_tags
 from js_asset import static_lazy
+
+from opinion_blog import deployment
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -104,7 +105,7 @@ WSGI_APPLICATION = "opinion_blog.wsgi.application"
 
 # Database: SQLite in the project folder unless DATABASE_URL says otherwise.
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": deployment.database_from_url(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
     )
 }
@@ -280,8 +281,6 @@ LOGGING = {
 # Production serving, caching and scale-out (README: "Running in production
 # and scaling out"). Kept in one block; it adjusts the settings above.
 # ---------------------------------------------------------------------------
-from opinion_blog import deployment  # noqa: E402
-
 # WhiteNoise serves /static/ (hashed, compressed names from collectstatic);
 # the page cache sits outside compression so it stores compressed pages.
 _after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
