@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "search",
     "notifications",
     "demo",
+    "backups",
     "django_tasks_db",
 ]
 
