@@ -276,6 +276,16 @@ def create_backup(directory, *, using=DEFAULT_DB_ALIAS, storage=default_storage,
     return final
 
 
+def prune(directory, keep):
+    """Keep the newest ``keep`` archives in ``directory`` (names sort by time); return the removed."""
+    archives = sorted(Path(directory).glob(f"{PREFIX}*.tar"))
+    removed = archives[:-keep] if keep > 0 else []
+    for archive in removed:
+        archive.unlink()
+        Path(f"{archive}.sha256").unlink(missing_ok=True)
+    return removed
+
+
 # Restore ---------------------------------------------------------------------------------
 
 

@@ -214,3 +214,64 @@ def test_the_archive_holds_the_dump_every_file_and_a_manifest_of_their_hashes(tm
     assert manifest["media"] == stored  # sha256 of every file, by its storage name
     assert names == {"database.dump", "manifest.json"} | {f"media/{name}" for name in stored}
     assert archive.name.startswith("opinion_blog-") and archive.suffix == ".tar"
+
+
+def test_an_sqlite_site_round_trips_too(tmp_path):
+    """The development default: SQLite's online backup API instead of pg_dump."""
+    import sqlite3
+
+    def manage(side, *args):
+        environ = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"} | {
+            "DATABASE_URL": f"sqlite:///{tmp_path / side}.sqlite3",
+            "MEDIA_ROOT": str(tmp_path / side / "media"),
+            "SECRET_KEY": "check-only",
+            "DJANGO_SUPERUSER_PASSWORD": "pw-for-tests-1",
+        }
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=environ,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        return result
+
+    manage("original", "migrate", "--no-input", "-v", "0")
+    manage("original", "createsuperuser", "--no-input", "--username", "ed", "--email", "e@x.org")
+    picture = tmp_path / "original" / "media" / "images" / "kept.png"
+    picture.parent.mkdir(parents=True)
+    picture.write_bytes(b"\x89PNG not really")
+
+    manage("original", "backup", "--to", str(tmp_path / "backups"))
+    [archive] = (tmp_path / "backups").glob("*.tar")
+    manage("restored", "restore", str(archive))
+
+    def rows(side):
+        with sqlite3.connect(tmp_path / f"{side}.sqlite3") as database:
+            return list(database.iterdump())
+
+    assert rows("restored") == rows("original")
+    assert files_in(tmp_path / "restored" / "media") == files_in(tmp_path / "original" / "media")
+
+
+def test_keep_leaves_only_the_newest_archives_and_their_checksums(tmp_path):
+    from backups.archive import prune
+
+    for stamp in ["20261201T030000Z", "20261202T030000Z", "20261203T030000Z"]:
+        (tmp_path / f"opinion_blog-{stamp}.tar").write_bytes(b"x")
+        (tmp_path / f"opinion_blog-{stamp}.tar.sha256").write_text("x")
+    (tmp_path / "notes.txt").write_text("not a backup")
+
+    removed = prune(tmp_path, keep=2)
+
+    assert [path.name for path in removed] == ["opinion_blog-20261201T030000Z.tar"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "notes.txt",
+        "opinion_blog-20261202T030000Z.tar",
+        "opinion_blog-20261202T030000Z.tar.sha256",
+        "opinion_blog-20261203T030000Z.tar",
+        "opinion_blog-20261203T030000Z.tar.sha256",
+    ]
