@@ -275,3 +275,31 @@ def test_keep_leaves_only_the_newest_archives_and_their_checksums(tmp_path):
         "opinion_blog-20261203T030000Z.tar",
         "opinion_blog-20261203T030000Z.tar.sha256",
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_media_are_read_through_the_storage_api_so_a_bucket_is_backed_up_too(tmp_path):
+    """Any Django storage (django-storages' S3 included) lists, opens and saves the same way."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import InMemoryStorage
+
+    from backups.archive import create_backup
+
+    bucket = InMemoryStorage()
+    bucket.save("images/abc.jpg", ContentFile(b"jpeg bytes"))
+    bucket.save("images/renditions/abc-480w.webp", ContentFile(b"webp bytes"))
+    bucket.save("avatars/ana.webp", ContentFile(b"avatar bytes"))
+
+    archive = create_backup(tmp_path / "backups", storage=bucket)
+
+    with tarfile.open(archive) as tar:
+        media = {
+            member.name: tar.extractfile(member).read()
+            for member in tar
+            if member.name.startswith("media/")
+        }
+    assert media == {
+        "media/avatars/ana.webp": b"avatar bytes",
+        "media/images/abc.jpg": b"jpeg bytes",
+        "media/images/renditions/abc-480w.webp": b"webp bytes",
+    }
