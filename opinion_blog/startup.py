@@ -80,11 +80,13 @@ def explain(error):
     if isinstance(error, ImproperlyConfigured):
         return first_line(error)
     if isinstance(error, OperationalError | InterfaceError):
-        # Often a pool timeout that hides the reason: ask the server directly.
+        # Often a pool timeout that hides the reason: ask the server directly. If it
+        # answers, the error was something else (a deadlock, a failed migration) and
+        # keeps its traceback.
         try:
-            return database_problem() or f"database error: {first_line(error)}"
+            return database_problem()
         except Exception:  # the diagnosis must never hide the original error
-            return f"database error: {first_line(error)}"
+            return None
     return None
 
 

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from opinion_blog.startup import secret_key_problem
 
@@ -176,3 +177,24 @@ def test_gunicorn_refuses_to_start_in_one_line(environ, expected):
     [line] = said(result)
     assert line.startswith(f"opinion_blog will not start: {expected}")
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="a statement timeout is PostgreSQL's",
+)
+def test_a_database_error_on_a_reachable_database_keeps_its_traceback():
+    """Only failing to connect is an operator's mistake; anything else is for a developer."""
+    result = manage(
+        "shell",
+        "-c",
+        "from django.db import connection\n"
+        "with connection.cursor() as cursor:\n"
+        "    cursor.execute('SET statement_timeout = 1')\n"
+        "    cursor.execute('SELECT pg_sleep(1)')",
+        SECRET_KEY="check-only",
+    )
+
+    assert result.returncode != 0
+    assert "Traceback" in result.stderr
+    assert "canceling statement due to statement timeout" in result.stderr
