@@ -1,6 +1,7 @@
 """``/healthz`` for load balancers: is this app server able to serve pages?"""
 
 import contextlib
+import logging
 import secrets
 import shutil
 
@@ -15,6 +16,8 @@ from django.views.decorators.http import require_safe
 
 from .cache_errors import OUTAGE_ERRORS
 from .storage import storage_error_reason
+
+logger = logging.getLogger(__name__)
 
 
 def database_ok():
@@ -48,8 +51,9 @@ def media_report():
     try:
         name = default_storage.save(f"healthz/{secrets.token_hex(8)}", ContentFile(b"ok"))
         default_storage.delete(name)
-    except OSError as error:
+    except Exception as error:  # a bucket's client raises its own errors, not OSError
         reason = storage_error_reason(error) or error.__class__.__name__
+        logger.warning("Media storage cannot be written: %s", error)
         report = {"media": f"failed: {reason}", "degraded": ["media"]}
     else:
         report = {"media": "ok", "degraded": []}

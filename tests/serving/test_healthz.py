@@ -74,3 +74,16 @@ def test_the_media_probe_leaves_no_file_behind(client, settings):
     client.get("/healthz")
 
     assert [p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()] == []
+
+
+def test_a_bucket_whose_client_fails_in_its_own_way_is_reported_not_a_500(client):
+    class BucketError(Exception):
+        pass
+
+    with mock.patch(
+        "opinion_blog.health.default_storage.save", side_effect=BucketError("endpoint unreachable")
+    ):
+        response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json()["media"] == "failed: BucketError"
