@@ -28,6 +28,8 @@ STORAGE_ERRORS = {
     errno.EPERM: "the server may not write to its storage",
 }
 FULL = {errno.ENOSPC, errno.EDQUOT}
+# What link() answers on filesystems that have no hard links.
+NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK}
 
 
 def storage_error_reason(error):
@@ -74,7 +76,7 @@ class FileSystemStorage(DjangoFileSystemStorage):
                     if self._allow_overwrite:
                         os.replace(partial, full_path)
                     else:
-                        os.link(partial, full_path)  # fails if the name was taken meanwhile
+                        self._move_into_place(partial, full_path)
                     break
                 except FileExistsError:
                     name = self.get_available_name(name)
@@ -85,3 +87,16 @@ class FileSystemStorage(DjangoFileSystemStorage):
         name = os.path.relpath(full_path, self.location)
         self._ensure_location_group_id(full_path)
         return str(name).replace("\\", "/")
+
+    @staticmethod
+    def _move_into_place(partial, full_path):
+        """Give the written file its name, never replacing a file that has it already."""
+        try:
+            os.link(partial, full_path)  # atomic, and fails if the name was taken meanwhile
+        except OSError as error:
+            if error.errno not in NO_HARD_LINKS:
+                raise
+            # A filesystem without hard links (some network shares): check, then rename.
+            if os.path.lexists(full_path):
+                raise FileExistsError(errno.EEXIST, "File exists", full_path) from None
+            os.rename(partial, full_path)

@@ -261,3 +261,17 @@ def test_a_real_read_only_disk_is_reported_by_the_upload_and_by_healthz(
     assert not Image.objects.exists()
     assert health.json()["media"] == "failed: the storage is read-only"
     assert health.json()["degraded"] == ["media"]
+
+
+def test_a_filesystem_without_hard_links_still_stores_files(tmp_path):
+    storage = FileSystemStorage(location=tmp_path)
+
+    with mock.patch(
+        "opinion_blog.storage.os.link", side_effect=OSError(errno.EPERM, "Operation not permitted")
+    ):
+        first = storage.save("a.txt", SimpleUploadedFile("a.txt", b"one"))
+        second = storage.save("a.txt", SimpleUploadedFile("a.txt", b"two"))
+
+    assert (tmp_path / first).read_bytes() == b"one"
+    assert (tmp_path / second).read_bytes() == b"two"
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([first, second])
