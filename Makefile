@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run serve test lint format check bench clean
+.PHONY: run serve test lint format check bench clean backup restore
 
 $(PY):
 	@python=$$(bin/find-python) && echo "Creating $(VENV) with $$python" && "$$python" -m venv $(VENV)
@@ -40,6 +40,20 @@ serve: $(VENV)/.installed
 	$(PY) manage.py make_renditions && \
 	echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn (Ctrl-C stops it)" && \
 	exec $(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py
+
+# Backups (README: Backups): the database and every upload in one archive with a checksum.
+# BACKUP_DIR is where archives go; BACKUP_KEEP=N keeps only the newest N there.
+# A backup serves nothing, so it needs no real SECRET_KEY; production's environment has one.
+BACKUP_DIR ?= var/backups
+backup: $(VENV)/.installed
+	SECRET_KEY="$${SECRET_KEY:-backup-and-restore-sign-nothing}" \
+		$(PY) manage.py backup --to "$(BACKUP_DIR)" $(if $(BACKUP_KEEP),--keep $(BACKUP_KEEP))
+
+# Into an empty database and media folder only; FORCE=1 replaces what is there.
+restore: $(VENV)/.installed
+	@if [ -z "$(BACKUP)" ]; then echo "Usage: make restore BACKUP=var/backups/opinion_blog-<time>.tar [FORCE=1]"; exit 2; fi
+	SECRET_KEY="$${SECRET_KEY:-backup-and-restore-sign-nothing}" \
+		$(PY) manage.py restore "$(BACKUP)" $(if $(FORCE),--force)
 
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)

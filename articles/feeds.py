@@ -132,7 +132,9 @@ class ArticleFeed(Feed):
         return max(item.published_at, item.revised_at or item.published_at)
 
     def item_categories(self, item):
-        return [topic.name for topic in item.topics.all()]
+        # Sorted here: the prefetch through taggit's manager has no order, and a feed that
+        # reorders its categories by itself (after a restore, say) looks changed to readers.
+        return sorted(topic.name for topic in item.topics.all())
 
     def item_enclosures(self, item):
         enclosure = self.enclosures.get(item.pk)

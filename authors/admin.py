@@ -13,6 +13,7 @@ from opinion_blog.admin_mixins import (
     ChangesPublicContent,
     EditableWithParentInline,
     HiddenObjectsAreNotFound,
+    StorageErrorsAsFormErrors,
 )
 
 from . import profile_changes
@@ -33,7 +34,9 @@ class AuthorLinkInline(EditableWithParentInline, admin.TabularInline):
 
 
 @admin.register(Author)
-class AuthorAdmin(ChangesPublicContent, HiddenObjectsAreNotFound, admin.ModelAdmin):
+class AuthorAdmin(
+    StorageErrorsAsFormErrors, ChangesPublicContent, HiddenObjectsAreNotFound, admin.ModelAdmin
+):
     """Administrators manage every profile; everyone else sees and edits only their own.
 
     A columnist's save becomes a change waiting for an editor
@@ -46,6 +49,7 @@ class AuthorAdmin(ChangesPublicContent, HiddenObjectsAreNotFound, admin.ModelAdm
     inlines = [AuthorLinkInline]
     readonly_fields = ["avatar_thumbnail"]
     change_form_template = "admin/authors/author/change_form.html"
+    storage_error_field = "avatar"
 
     add_fieldsets = [
         ("Profile", {"fields": ["name", "slug", "bio", "avatar"]}),

@@ -21,3 +21,11 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # gunicorn's control socket is one fixed path per user: several servers on one
 # machine (a test, a blue/green switch) would fight over it, and nothing uses it.
 control_socket_disable = True
+
+
+def on_starting(server):
+    """Before any worker: a weak SECRET_KEY, a bad DATABASE_URL or an unreachable database
+    ends the start in one line and a non-zero exit, rather than in each worker's traceback."""
+    from opinion_blog.startup import refuse_to_serve
+
+    refuse_to_serve()

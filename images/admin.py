@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import path
 from django.utils.html import format_html, format_html_join
 
-from opinion_blog.admin_mixins import ChangesPublicContent
+from opinion_blog.admin_mixins import ChangesPublicContent, StorageErrorsAsFormErrors
 
 from . import inline_views, rules, stored_files
 from .changes import save_image
@@ -10,7 +10,7 @@ from .models import Image, delete_when_unused
 
 
 @admin.register(Image)
-class ImageAdmin(ChangesPublicContent, admin.ModelAdmin):
+class ImageAdmin(StorageErrorsAsFormErrors, ChangesPublicContent, admin.ModelAdmin):
     """The shared picture library. Anyone who writes may upload; uploaders edit their own.
 
     What may change is decided in ``images.rules`` and enforced again when saving
@@ -33,6 +33,7 @@ class ImageAdmin(ChangesPublicContent, admin.ModelAdmin):
     ]
     readonly_fields = ["preview", "used_by", "dimensions", "uploaded_by", "created_at"]
     list_select_related = ["uploaded_by"]
+    storage_error_field = "file"
 
     def get_urls(self):
         # JSON for the article form and the body editor; the views check permissions themselves.

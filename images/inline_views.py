@@ -2,10 +2,11 @@
 
 ``upload`` makes an ``Image`` exactly as the image admin does (same form
 validation, ``uploaded_by`` set, ``save_image``, files removed if the save
-fails); ``library`` searches the images with their thumbnails. Both answer
+fails, a full or read-only disk reported in words); ``library`` searches the images with their thumbnails. Both answer
 JSON, refusals included, so the page can show the validator's own words.
 """
 
+import logging
 from functools import wraps
 
 from django import forms
@@ -17,9 +18,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
+from opinion_blog.storage import storage_error_message, storage_error_status
+
 from . import body, stored_files
 from .changes import save_image
 from .models import Image
+
+logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 100
 PAGE_SIZE = 24
@@ -72,8 +77,19 @@ def upload(request):
         return JsonResponse({"errors": errors, "message": message}, status=400)
     image = form.save(commit=False)
     image.uploaded_by = request.user
-    with stored_files.removed_if_failed(), transaction.atomic():
-        save_image(image, by=request.user)
+    try:
+        with stored_files.removed_if_failed(), transaction.atomic():
+            save_image(image, by=request.user)
+    except OSError as error:
+        # A full or read-only disk: nothing was kept (no row, no file); say so in JSON.
+        message = storage_error_message(error)
+        if message is None:
+            raise
+        logger.error("Upload by %s not stored: %s", request.user.pk, error)
+        return JsonResponse(
+            {"errors": {"file": [{"message": message, "code": "storage"}]}, "message": message},
+            status=storage_error_status(error),
+        )
     return JsonResponse(as_json(image), status=201)
 
 

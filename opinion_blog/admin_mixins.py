@@ -1,11 +1,16 @@
 """Small ModelAdmin and inline mixins shared by the apps' admins."""
 
+import logging
+
 from django.contrib import messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 
 from .content_version import public_content_changed
+from .storage import storage_error_message
+
+logger = logging.getLogger(__name__)
 
 
 class HiddenObjectsAreNotFound:
@@ -97,3 +102,42 @@ class ChecksSelectedIds:
             )
             return HttpResponseRedirect(request.get_full_path())
         return super().response_action(request, queryset, *args, **kwargs)
+
+
+class StorageErrorsAsFormErrors:
+    """A ModelAdmin mixin: a full or read-only disk gives the form back with an error.
+
+    The save's transaction is rolled back (and, for images, its files removed) by
+    the time the error reaches ``changeform_view``; the same POST is then shown
+    again, with the storage's refusal on ``storage_error_field``, so the person
+    keeps what they typed and learns that nothing was saved.
+    """
+
+    storage_error_field = None
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except OSError as error:
+            message = storage_error_message(error, what="The file")
+            if message is None or request.method != "POST":
+                raise
+            logger.error("Admin save by %s not stored: %s", request.user.pk, error)
+            for upload in request.FILES.values():
+                upload.seek(0)
+            request.storage_error = message
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        message = getattr(request, "storage_error", None)
+        if message is None:
+            return form
+        field = self.storage_error_field
+
+        class NotStored(form):
+            def clean(self):
+                self.add_error(field if field in self.fields else None, message)
+                return super().clean()
+
+        return NotStored

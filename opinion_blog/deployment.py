@@ -18,9 +18,34 @@ STATIC_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 S3_STORAGE = "storages.backends.s3.S3Storage"
 
 
+SUPPORTED_ENGINES = {"django.db.backends.postgresql", "django.db.backends.sqlite3"}
+
+
+def database_from_url(url, variable="DATABASE_URL"):
+    """``DATABASE_URL`` parsed, or ImproperlyConfigured saying in one line what is wrong."""
+    scheme = url.split("://", 1)[0] if "://" in url else ""
+    try:
+        database = dj_database_url.parse(url)
+    except ValueError as error:
+        if isinstance(error, dj_database_url.UnknownSchemeError) or not scheme:
+            raise ImproperlyConfigured(
+                f"{variable} has an unknown scheme {scheme + '://'!r}: "
+                "use postgres://user:password@host:5432/name or sqlite:///path/to/file"
+            ) from None
+        raise ImproperlyConfigured(
+            f"{variable} is not a valid database URL ({scheme}://…): {error}"
+        ) from None
+    if database["ENGINE"] not in SUPPORTED_ENGINES:
+        raise ImproperlyConfigured(
+            f"{variable} names a {scheme}:// database: opinion_blog runs on PostgreSQL "
+            "(postgres://…) or SQLite (sqlite:///…)"
+        )
+    return database
+
+
 def storages(environ):
     """Uploads on the local disk, or in an S3-compatible bucket when ``AWS_STORAGE_BUCKET_NAME`` is set."""
-    default = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    default = {"BACKEND": "opinion_blog.storage.FileSystemStorage"}
     bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "")
     if bucket:
         if importlib.util.find_spec("storages") is None:
@@ -68,7 +93,7 @@ def replica_databases(primary, urls):
     """One alias per replica URL, each a test mirror of the primary."""
     replicas = {}
     for number, url in enumerate(urls, start=1):
-        replica = dj_database_url.parse(url)
+        replica = database_from_url(url, variable="DATABASE_REPLICA_URLS")
         for setting in ("CONN_MAX_AGE", "CONN_HEALTH_CHECKS", "OPTIONS"):
             if setting in primary:
                 replica[setting] = copy.deepcopy(primary[setting])

@@ -1,15 +1,23 @@
 """``/healthz`` for load balancers: is this app server able to serve pages?"""
 
+import contextlib
+import logging
 import secrets
+import shutil
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from .cache_errors import OUTAGE_ERRORS
+from .storage import storage_error_reason
+
+logger = logging.getLogger(__name__)
 
 
 def database_ok():
@@ -33,6 +41,29 @@ def cache_ok():
 CHECKS = {"database": database_ok, "cache": cache_ok}
 
 
+def media_report():
+    """Can an upload be stored right now? A tiny file written and removed through the storage.
+
+    Reported beside the checks, not among them: a full or read-only media disk stops
+    uploads, not reading, and every app server shares it, so taking them out of the
+    load balancer would only take the site down. Monitoring alerts on ``degraded``.
+    """
+    try:
+        name = default_storage.save(f"healthz/{secrets.token_hex(8)}", ContentFile(b"ok"))
+        default_storage.delete(name)
+    except Exception as error:  # a bucket's client raises its own errors, not OSError
+        reason = storage_error_reason(error) or error.__class__.__name__
+        logger.warning("Media storage cannot be written: %s", error)
+        report = {"media": f"failed: {reason}", "degraded": ["media"]}
+    else:
+        report = {"media": "ok", "degraded": []}
+    location = getattr(default_storage, "location", None)
+    if location:
+        with contextlib.suppress(OSError):
+            report["media_free_bytes"] = shutil.disk_usage(location).free
+    return report
+
+
 @never_cache
 @require_safe
 def healthz(request):
@@ -45,6 +76,11 @@ def healthz(request):
             results[name] = f"failed: {error.__class__.__name__}"
     failed = [name for name, result in results.items() if result != "ok"]
     return JsonResponse(
-        {"status": "unavailable" if failed else "ok", "failed": failed, "checks": results},
+        {
+            "status": "unavailable" if failed else "ok",
+            "failed": failed,
+            "checks": results,
+            **media_report(),
+        },
         status=503 if failed else 200,
     )

@@ -10,11 +10,12 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django_prose_editor.config import html_tags
 from js_asset import static_lazy
+
+from opinion_blog import deployment
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "notifications",
     "demo",
     "opinion_blog.limits",
+    "backups",
     "django_tasks_db",
 ]
 
@@ -105,7 +107,7 @@ WSGI_APPLICATION = "opinion_blog.wsgi.application"
 
 # Database: SQLite in the project folder unless DATABASE_URL says otherwise.
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": deployment.database_from_url(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
     )
 }
@@ -281,8 +283,6 @@ LOGGING = {
 # Production serving, caching and scale-out (README: "Running in production
 # and scaling out"). Kept in one block; it adjusts the settings above.
 # ---------------------------------------------------------------------------
-from opinion_blog import deployment  # noqa: E402
-
 # WhiteNoise serves /static/ (hashed, compressed names from collectstatic);
 # the page cache sits outside compression so it stores compressed pages.
 _after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1

@@ -22,7 +22,7 @@ PAGE_CACHE_ENABLED = False
 VERSION_CACHE_ENABLED = False
 MEDIA_ROOT = tempfile.mkdtemp(prefix="opinion-blog-test-media-")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "opinion_blog.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # The pool is per process; tests open and close connections at will.

@@ -17,7 +17,7 @@ MANIFEST = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
 def test_uploads_are_on_the_local_disk_by_default():
     assert deployment.storages({}) == {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "default": {"BACKEND": "opinion_blog.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": MANIFEST},
     }
 
