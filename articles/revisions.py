@@ -14,7 +14,7 @@ from taggit.utils import parse_tags
 
 from notifications import events as notification_events
 
-from . import editing, html, search
+from . import counts, editing, html, search
 from .models import (
     Action,
     Approval,
@@ -174,6 +174,7 @@ def _apply_and_save(article, content, *, by, with_bylines):
     changed = [field for field in TEXT_FIELDS if getattr(article, field) != before[field]]
     if article.featured_image_id != before_image:
         changed.append("featured_image")
+    kept_counts = counts.before_change(article)
     # The caller holds the row lock, so the stored version is the one being replaced.
     editing.save_edit(article, by=by, base_version=article.version, changed_fields=changed)
     article.topics.set(content.get("topics", []))
@@ -188,6 +189,7 @@ def _apply_and_save(article, content, *, by, with_bylines):
             Byline.objects.bulk_create(
                 Byline(article=article, author_id=pk, position=i) for i, pk in enumerate(kept)
             )
+    counts.after_change(kept_counts)
     # Topics and bylines are part of what search finds.
     search.refresh_search_vectors([article.pk])
 

@@ -3,6 +3,7 @@ from django.views.generic import ListView
 
 from opinion_blog.version_cache import RankedObjects, cached
 
+from . import counts
 from .models import Topic
 from .views import PublishedArticleListView
 
@@ -31,10 +32,8 @@ class TopicListView(ListView):
     paginate_by = 60
 
     def get_queryset(self):
-        # The ranking counts every published topic link: computed once per content version.
-        ranking = cached(
-            "topics-by-use", lambda: list(Topic.objects.by_use().values_list("pk", "article_count"))
-        )
+        # Read from the counts the writers keep (articles.counts), once per content version.
+        ranking = cached("topics-by-use", counts.topics_by_use)
         return RankedObjects(
             ranking, Topic.objects.only("name", "slug", "description"), "article_count"
         )

@@ -19,7 +19,7 @@ from django.utils.formats import date_format
 from notifications import events as notification_events
 from opinion_blog.content_version import public_content_changed
 
-from . import html, search
+from . import counts, html, search
 from .models import Action, Article, ArticleEvent, Byline, ReviewNote, Status
 from .models.article import LIVE_STATUSES
 from .permissions import has_byline, is_editor
@@ -163,6 +163,7 @@ def _move(name, article, user, to, action, note="", *, prepare=None, **fields):
             # Going live: make sure search finds it as it now reads.
             search.refresh_search_vectors([article.pk])
         if current.status in LIVE_STATUSES or to in LIVE_STATUSES:
+            counts.after_change(counts.Before((article.pk,), live=True))
             public_content_changed()
         notification_events.article_moved(article, action, user, note)
     return article

@@ -95,6 +95,9 @@ class Author(models.Model):
         help_text="A portrait; it is cropped to a square.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Newest publication date among their live articles, scheduled ones included; kept by
+    # articles.counts for the columnists index.
+    latest_live_at = models.DateTimeField(null=True, editable=False)
 
     objects = AuthorQuerySet.as_manager()
 

@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
+from articles import counts
 from articles.models import Article
 from articles.views import PublishedArticleListView
 from opinion_blog.version_cache import RankedObjects, cached
@@ -35,13 +36,8 @@ class AuthorListView(ListView):
     paginate_by = 24
 
     def get_queryset(self):
-        # The ranking groups every published byline: computed once per content version.
-        ranking = cached(
-            "columnists",
-            lambda: list(
-                Author.objects.by_latest_publication().values_list("pk", "latest_published_at")
-            ),
-        )
+        # Read from the dates the writers keep (articles.counts), once per content version.
+        ranking = cached("columnists", counts.authors_by_latest_publication)
         return RankedObjects(ranking, Author.objects.all(), "latest_published_at")
 
     def get_context_data(self, **kwargs):

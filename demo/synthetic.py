@@ -17,6 +17,7 @@ from django.utils import timezone
 from PIL import Image as PillowImage
 from PIL import ImageDraw
 
+from articles import counts
 from articles.models import Article, Byline, Status, TaggedArticle, Topic
 from articles.search import full_text_available, refresh_search_vectors
 from authors.models import Author
@@ -161,6 +162,7 @@ def generate(
             TaggedArticle.objects.bulk_create(links)
         progress(numbers.stop, total, "articles")
     fill_search_vectors(progress)
+    counts.recount_all()
     analyze(Article, Byline, TaggedArticle, Author, Topic, Image)
     return total
 

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image as PillowImage
 
+from articles import counts
 from articles.models import Article, Byline, Status
 from articles.roles import COLUMNISTS, EDITORS
 from articles.search import refresh_search_vectors
@@ -96,6 +97,7 @@ def make_article(
         article.topics.add(*topics)
     if authors or topics:
         refresh_search_vectors([article.pk])  # as the admin does once bylines and topics are saved
+        counts.after_change(counts.Before((article.pk,)))  # as every writer does
     return article
 
 

@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from articles import editing, notes, revisions, search, share_links, topic_choice, workflow
+from articles import counts, editing, notes, revisions, search, share_links, topic_choice, workflow
 from articles.desk import review_queue
 from articles.models import Article, Byline, ReviewNote, ShareLink, Status
 from articles.permissions import can_edit, can_view, is_editor
@@ -224,6 +224,8 @@ class ArticleAdmin(
             obj._held_for_approval = True  # kept as a pending revision in save_related
             return
         if change:
+            # The topics and bylines land in save_related: the counts are kept there.
+            obj._counts_before = counts.before_change(obj)
             editing.save_edit(
                 obj,
                 by=request.user,
@@ -237,6 +239,9 @@ class ArticleAdmin(
         super().save_related(request, form, formsets, change)
         # Bylines and topics are saved only now; they are part of what search finds.
         search.refresh_search_vectors([form.instance.pk])
+        before = getattr(form.instance, "_counts_before", None)
+        if before is not None:
+            counts.after_change(before)
 
     def response_add(self, request, obj, post_url_continue=None):
         if TransitionForm.PREFIX in request.POST:

@@ -29,8 +29,9 @@ class TopicQuerySet(models.QuerySet):
     def by_use(self):
         """Topics with published work, most used first, each with its ``article_count``.
 
-        One grouped join over the topic links of published articles: no
-        sub-query per topic.
+        One grouped join over the topic links of published articles: the exact count
+        from scratch, which the /topics/ page reads from the kept counts instead
+        (``articles.counts.topics_by_use``).
         """
         from .article import Article
 
@@ -64,6 +65,8 @@ class Topic(TagBase):
     navigation_order = models.PositiveSmallIntegerField(
         default=0, help_text="Lower numbers come first in the navigation."
     )
+    # Articles carrying it in a live state, scheduled ones included; kept by articles.counts.
+    live_count = models.PositiveIntegerField(default=0, editable=False)
 
     objects = NaturalKeyManager.from_queryset(TopicQuerySet)()
 

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles import counts
 from articles.keyset import encode
 from articles.models import Article
 
@@ -32,8 +33,8 @@ def archive():
             SELECT %(base)s + g, 'Plan writer ' || g, 'plan-writer-' || g, '', '', now()
             FROM generate_series(1, %(authors)s) g;
             INSERT INTO articles_topic (id, name, slug, description,
-                featured_in_navigation, navigation_order)
-            SELECT %(base)s + g, 'Plan topic ' || g, 'plan-topic-' || g, '', false, 0
+                featured_in_navigation, navigation_order, live_count)
+            SELECT %(base)s + g, 'Plan topic ' || g, 'plan-topic-' || g, '', false, 0, 0
             FROM generate_series(1, %(topics)s) g;
             INSERT INTO articles_article (id, title, slug, standfirst, body,
                 featured_image_caption, status, published_at, created_at, updated_at,
@@ -57,6 +58,7 @@ def archive():
             """,
             {"base": BASE, "authors": AUTHORS, "topics": TOPICS, "articles": ARTICLES},
         )
+    counts.recount_all()  # as every bulk writer does
 
 
 def urls():
@@ -75,6 +77,8 @@ def urls():
         "topic on 30%": "/topics/plan-topic-1/",
         "topic, small": "/topics/plan-topic-40/",
         "topic, deep page": f"/topics/plan-topic-1/?before={before(5001)}",
+        "columnists index": "/authors/",
+        "topics index": "/topics/",
     }
 
 
@@ -86,6 +90,8 @@ def urls():
         "article",
         "article on the topic on 30%",
         "author",
+        "columnists index",
+        "topics index",
         "topic on 30%",
         "topic, small",
         "topic, deep page",

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles import corrections, notes, revisions, workflow
+from articles import corrections, counts, notes, revisions, workflow
 from articles.models import (
     Article,
     ArticleEvent,
@@ -89,6 +89,7 @@ class Command(BaseCommand):
             self.after_publication()
             self.arrange_front_page()
             # Servers already running must show the new content.
+            counts.recount_all()
             public_content_changed()
         analyze(
             Article, Byline, TaggedArticle, Topic, Author, AuthorLink, Image, Revision, ArticleEvent
