@@ -31,8 +31,8 @@ def count_existing(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0010_share_links"),
-        ("authors", "0002_latest_live_at"),
+        ("articles", "0011_single_line_text"),
+        ("authors", "0004_latest_live_at"),
     ]
 
     operations = [
