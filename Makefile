@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run serve test lint format check bench clean
+.PHONY: run serve stack test lint format check bench clean
 
 $(PY):
 	@python=$$(bin/find-python) && echo "Creating $(VENV) with $$python" && "$$python" -m venv $(VENV)
@@ -39,6 +39,11 @@ serve: $(VENV)/.installed
 	echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn (Ctrl-C stops it)" && \
 	exec $(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py
 
+# nginx (Debian's, installed when missing) on $(PORT) in front of `make serve` on loopback:
+# deploy/nginx.conf rendered for this machine, micro-cache, static and media from disk.
+stack: $(VENV)/.installed
+	PORT=$(PORT) bin/stack
+
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
@@ -64,4 +69,4 @@ bench: $(VENV)/.installed-dev
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles
+	rm -rf $(VENV) db.sqlite3 media staticfiles .run
