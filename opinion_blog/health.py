@@ -9,6 +9,7 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from . import replicas
 from .cache_errors import OUTAGE_ERRORS
 
 
@@ -45,6 +46,21 @@ def healthz(request):
             results[name] = f"failed: {error.__class__.__name__}"
     failed = [name for name, result in results.items() if result != "ok"]
     return JsonResponse(
-        {"status": "unavailable" if failed else "ok", "failed": failed, "checks": results},
+        {
+            "status": "unavailable" if failed else "ok",
+            "failed": failed,
+            "checks": results,
+            **replica_report(),
+        },
         status=503 if failed else 200,
     )
+
+
+def replica_report():
+    """Read replicas, if any: each one's state and the reads that fell back to the primary.
+
+    Never a reason for a 503: the primary serves the reads of a replica that is down.
+    """
+    if not settings.DATABASE_REPLICAS:
+        return {}
+    return {"replicas": replicas.status()}
