@@ -66,8 +66,9 @@ def render(environ, template=None):
     return PLACEHOLDER.sub(lambda match: filled[match[1]], text)
 
 
-def standalone(run_dir, site):
+def standalone(run_dir, site, workers=None):
     """A complete nginx.conf for a non-daemon master whose files all live in run_dir."""
+    workers = workers or os.environ.get("NGINX_WORKER_PROCESSES") or "auto"
     run = Path(run_dir).resolve()
     for folder in ("logs", "temp/client", "temp/proxy", "temp/fastcgi", "temp/uwsgi", "temp/scgi"):
         (run / folder).mkdir(parents=True, exist_ok=True)
@@ -76,7 +77,7 @@ def standalone(run_dir, site):
     user = "user root;\n" if os.geteuid() == 0 else ""
     (run / "nginx.conf").write_text(
         f"""# Written by deploy/render_nginx.py --standalone; the site is in opinion.conf.
-{user}worker_processes 1;
+{user}worker_processes {workers};
 pid {run}/nginx.pid;
 error_log {run}/logs/error.log warn;
 events {{ worker_connections 1024; }}
