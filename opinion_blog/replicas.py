@@ -22,13 +22,19 @@ from django.db import connections
 
 logger = logging.getLogger(__name__)
 
-# Seconds the replica's replay is behind what it received; 0 when it has replayed all of it.
-LAG_SQL = """
-    SELECT CASE
-        WHEN pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() THEN 0
-        ELSE COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()), 'Infinity')
-    END
+# Where the replica's WAL stands, and how long ago it replayed its last commit.
+POSITION_SQL = """
+    SELECT pg_last_wal_receive_lsn()::text, pg_last_wal_replay_lsn()::text,
+           EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp())
 """
+
+
+def lsn(text):
+    """A WAL position ("16/B374D848") as a number, None for none."""
+    if text is None:
+        return None
+    high, low = text.split("/")
+    return int(high, 16) << 32 | int(low, 16)
 
 
 @dataclass
@@ -38,6 +44,7 @@ class Health:
     lag_seconds: float | None = None
     checked_at: float = float("-inf")
     fallback_reads: int = 0
+    received: int | None = None  # the WAL position the replica had received at the last check
 
 
 _health = {}
@@ -96,12 +103,24 @@ def check(alias):
 
 
 def replay_lag(alias):
+    """How far behind the replica is, in seconds; 0 when it keeps up.
+
+    A replica that has not yet replayed what it had already received at the
+    previous check is behind by the time since its last replayed commit. WAL
+    received a moment ago and not yet replayed is normal streaming, not lag.
+    """
     if "postgresql" not in settings.DATABASES.get(alias, {}).get("ENGINE", ""):
         return 0.0  # only PostgreSQL replicas report their replay
     params = connections[alias].get_connection_params()
     params.update(connect_timeout=2, autocommit=True)
     with psycopg.connect(**params) as conn:
-        return float(conn.execute(LAG_SQL).fetchone()[0])
+        received, replayed, since_commit = conn.execute(POSITION_SQL).fetchone()
+    entry = health(alias)
+    previous, entry.received = entry.received, lsn(received)
+    replayed = lsn(replayed)
+    if previous is None or replayed is None or replayed >= previous:
+        return 0.0
+    return float("inf") if since_commit is None else float(since_commit)
 
 
 def status():
