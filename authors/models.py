@@ -6,7 +6,13 @@ from django.urls import reverse
 from django.utils.text import Truncator
 
 from images import stored_files
-from images.renditions import square_avatar
+from images.renditions import (
+    AVATAR_SIZE,
+    SMALL_AVATAR_SIZE,
+    small_avatar_name,
+    square_avatar,
+    write_small_avatar,
+)
 from images.validators import validate_image_file
 
 web_address = URLValidator(
@@ -107,6 +113,8 @@ class Author(models.Model):
             if self.avatar and not getattr(self.avatar, "_committed", True):
                 self.avatar.save(f"{self.slug}.webp", square_avatar(self.avatar), save=False)
                 stored_files.record(self.avatar.name, storage=self.avatar.storage)
+                small = write_small_avatar(self.avatar.name, storage=self.avatar.storage)
+                stored_files.record(small, storage=self.avatar.storage)
             super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -115,6 +123,17 @@ class Author(models.Model):
     @property
     def avatar_url(self):
         return self.avatar.url if self.avatar else ""
+
+    @property
+    def small_avatar_url(self):
+        """The avatar at the size bylines, cards and the columnists index show it."""
+        return self.avatar.storage.url(small_avatar_name(self.avatar.name)) if self.avatar else ""
+
+    @property
+    def avatar_srcset(self):
+        if not self.avatar:
+            return ""
+        return f"{self.small_avatar_url} {SMALL_AVATAR_SIZE}w, {self.avatar.url} {AVATAR_SIZE}w"
 
     @property
     def summary(self):
