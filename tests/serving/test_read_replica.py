@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 import uuid
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from urllib.request import urlopen
 
@@ -64,7 +64,12 @@ def as_postgres(*command, **kwargs):
     """Run a PostgreSQL program; as root, as the postgres user (initdb refuses root)."""
     prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
     return subprocess.run(
-        [*prefix, *map(str, command)], check=True, capture_output=True, text=True, **kwargs
+        [*prefix, *map(str, command)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tempfile.gettempdir(),  # a folder the postgres user may enter, wherever the clone is
+        **kwargs,
     )
 
 
@@ -80,11 +85,9 @@ class Cluster:
                     "start")  # fmt: skip
 
     def stop(self):
-        subprocess.run(
-            (["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else [])
-            + [str(PG_BIN / "pg_ctl"), "-D", str(self.folder), "-m", "immediate", "-w", "stop"],
-            capture_output=True,
-        )
+        # Not running (stopped already, or never started) is fine too.
+        with suppress(subprocess.CalledProcessError):
+            as_postgres(PG_BIN / "pg_ctl", "-D", self.folder, "-m", "immediate", "-w", "stop")
 
     def sql(self, statement, database="postgres"):
         return as_postgres(
