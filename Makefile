@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run serve test lint format check bench clean backup restore
+.PHONY: run serve stack test lint format check bench clean backup restore
 
 $(PY):
 	@python=$$(bin/find-python) && echo "Creating $(VENV) with $$python" && "$$python" -m venv $(VENV)
@@ -55,6 +55,11 @@ restore: $(VENV)/.installed
 	SECRET_KEY="$${SECRET_KEY:-backup-and-restore-sign-nothing}" \
 		$(PY) manage.py restore "$(BACKUP)" $(if $(FORCE),--force)
 
+# nginx (Debian's, installed when missing) on $(PORT) in front of `make serve` on loopback:
+# deploy/nginx.conf rendered for this machine, micro-cache, static and media from disk.
+stack: $(VENV)/.installed
+	PORT=$(PORT) bin/stack
+
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
@@ -80,4 +85,4 @@ bench: $(VENV)/.installed-dev
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles
+	rm -rf $(VENV) db.sqlite3 media staticfiles .run

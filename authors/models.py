@@ -131,6 +131,14 @@ class Author(models.Model):
         return self.avatar.url if self.avatar else ""
 
     @property
+    def small_avatar_url(self):
+        """The avatar at the size bylines, cards and the columnists index show it."""
+        if not self.avatar:
+            return ""
+        small = renditions.rendition_name(self.avatar.name, renditions.AVATAR_WIDTHS[0])
+        return self.avatar.storage.url(small)
+
+    @property
     def avatar_srcset(self):
         """Small renditions first, so lists and bylines fetch an avatar at the size they show."""
         if not self.avatar:

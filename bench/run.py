@@ -30,6 +30,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from datetime import UTC, datetime
@@ -352,10 +353,68 @@ def load_test(size, pages, cached):
                 text=True,
             ).stdout
             results[name] = parse_wrk(output)
+        if cached and pages.get("article", {}).get("status") == 200:
+            results.update(through_nginx(pages["article"]["url"]))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
     return results
+
+
+NGINX_ROWS = ("article through nginx (micro-cache)", "the same HTML, a static file from nginx")
+NGINX_TARGET = 0.5  # the article through nginx, as a share of nginx serving it from a file
+
+
+def wrk(url):
+    subprocess.run(["wrk", "-t1", "-c2", "-d1s", url], capture_output=True)  # warm up
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{WRK_CONNECTIONS}", f"-d{WRK_SECONDS}s", "--latency", url],
+        capture_output=True,
+        text=True,
+    ).stdout
+    return parse_wrk(output)
+
+
+def through_nginx(article_url):
+    """The cached article through nginx (deploy/nginx.conf as `make stack` renders it) in front
+    of the running gunicorn, and the same HTML saved as a file that nginx serves, in one run."""
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    nginx_port = int(os.environ.get("BENCH_NGINX_PORT", PORT + 1))
+    if not Path(binary).exists() or not port_is_free(nginx_port):
+        return {}
+    run_dir = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
+    (run_dir / "static").mkdir()
+    with urllib.request.urlopen(f"http://127.0.0.1:{PORT}{article_url}", timeout=30) as response:
+        (run_dir / "static" / "article.html").write_bytes(response.read())
+    env = dict(
+        os.environ,
+        NGINX_APP_SERVERS=f"127.0.0.1:{PORT}",
+        NGINX_LISTEN=f"127.0.0.1:{nginx_port}",
+        NGINX_STATIC_ROOT=str(run_dir / "static"),
+        NGINX_MEDIA_ROOT=str(run_dir / "static"),
+        NGINX_CACHE_DIR=str(run_dir / "cache"),
+    )
+    conf = subprocess.run(
+        [PYTHON, "deploy/render_nginx.py", "--standalone", str(run_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    server = subprocess.Popen(
+        [binary, "-p", str(run_dir), "-c", conf, "-e", str(run_dir / "logs" / "error.log"),
+         "-g", "daemon off;"],
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        if not wait_for(nginx_port):
+            return {}
+        base = f"http://127.0.0.1:{nginx_port}"
+        return {
+            NGINX_ROWS[0]: wrk(f"{base}{article_url}"),
+            NGINX_ROWS[1]: wrk(f"{base}/static/article.html"),
+        }
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        shutil.rmtree(run_dir, ignore_errors=True)
 
 
 def parse_wrk(output):
@@ -485,6 +544,30 @@ def report(size, data, uncached, cached, load_before, load_after):
             )
     if not cached:
         lines += ["", "Cached: n/a — this build has no page cache (or wrk was missing)."]
+    through, from_file = (cached.get(row) for row in NGINX_ROWS)
+    if through and from_file and through["rps"] and from_file["rps"]:
+        share = through["rps"] / from_file["rps"]
+        missed = share < NGINX_TARGET
+        lines += [
+            "",
+            "Through nginx (`make stack`'s deploy/nginx.conf: 1 s micro-cache in front of the "
+            "page cache), measured in the same run against nginx serving the article's HTML "
+            f"from a file; target at least {NGINX_TARGET:.0%} of the file's rate:",
+            "",
+            "| page | req/s (p50 / p99) | share of the file's rate | verdict |",
+            "|---|---|--:|---|",
+            f"| {NGINX_ROWS[0]} | {load_cell(through)} | {share:.0%} "
+            f"| {'**MISS**' if missed else 'ok'} |",
+            f"| {NGINX_ROWS[1]} | {load_cell(from_file)} | 100% | |",
+        ]
+        if missed:
+            misses.append(
+                f"- **article through nginx**: {share:.0%} of the static file's rate against "
+                f"{NGINX_TARGET:.0%}; once a second one request goes to gunicorn, the rest are "
+                "nginx's own cache."
+            )
+    else:
+        lines += ["", "Through nginx: n/a (nginx or wrk missing, or the port was taken)."]
     if misses:
         busy = max(load_before, load_after) > host["cores"]
         lines += ["", "## Misses", "", *misses]

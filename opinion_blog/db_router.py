@@ -5,6 +5,7 @@ to ``default``, the primary. The rest go to one of the aliases in
 ``settings.DATABASE_REPLICAS`` (set from ``DATABASE_REPLICA_URLS``). People who
 are signed in, and anything that is not a plain GET, read from the primary for
 the whole request, so an editor never looks at a lagging copy of their own work.
+A replica that is down or too far behind is left out (``opinion_blog.replicas``).
 """
 
 import random
@@ -13,6 +14,8 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
+
+from . import replicas as replica_health
 
 _primary_only = ContextVar("primary_only", default=False)
 
@@ -32,7 +35,11 @@ class ReplicaRouter:
         replicas = settings.DATABASE_REPLICAS
         if not replicas or _primary_only.get() or connections[DEFAULT_DB_ALIAS].in_atomic_block:
             return DEFAULT_DB_ALIAS
-        return random.choice(replicas)
+        fit = replica_health.usable(replicas)
+        if not fit:  # every replica is down or lagging: the primary serves, counted
+            replica_health.fell_back(replicas)
+            return DEFAULT_DB_ALIAS
+        return random.choice(fit)
 
     def db_for_write(self, model, **hints):
         return DEFAULT_DB_ALIAS
@@ -52,6 +59,8 @@ class PrimaryForPeopleMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if settings.DATABASE_REPLICAS:
+            replica_health.check_if_due()
         if needs_primary(request):
             with primary_reads():
                 return self.get_response(request)

@@ -53,11 +53,18 @@ def storages(environ):
                 "AWS_STORAGE_BUCKET_NAME is set but django-storages is not installed: "
                 "pip install 'django-storages[s3]' (see README, Running in production)."
             )
-        options = {"bucket_name": bucket, "file_overwrite": False, "querystring_auth": False}
+        # Public URLs by default (the bucket or CDN serves them to anyone); signed,
+        # expiring URLs with AWS_QUERYSTRING_AUTH=1 for a private bucket.
+        signed = environ.get("AWS_QUERYSTRING_AUTH", "").lower() in ("1", "true", "yes", "on")
+        options = {"bucket_name": bucket, "file_overwrite": False, "querystring_auth": signed}
+        if signed and environ.get("AWS_QUERYSTRING_EXPIRE"):
+            options["querystring_expire"] = int(environ["AWS_QUERYSTRING_EXPIRE"])
         for option, variable in [
             ("endpoint_url", "AWS_S3_ENDPOINT_URL"),
             ("region_name", "AWS_S3_REGION_NAME"),
             ("custom_domain", "AWS_S3_CUSTOM_DOMAIN"),
+            # e.g. public-read, for buckets that still use object ACLs
+            ("default_acl", "AWS_DEFAULT_ACL"),
         ]:
             if environ.get(variable):
                 options[option] = environ[variable]

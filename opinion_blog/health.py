@@ -14,6 +14,7 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from . import replicas
 from .cache_errors import OUTAGE_ERRORS
 from .storage import storage_error_reason
 
@@ -81,6 +82,17 @@ def healthz(request):
             "failed": failed,
             "checks": results,
             **media_report(),
+            **replica_report(),
         },
         status=503 if failed else 200,
     )
+
+
+def replica_report():
+    """Read replicas, if any: each one's state and the reads that fell back to the primary.
+
+    Never a reason for a 503: the primary serves the reads of a replica that is down.
+    """
+    if not settings.DATABASE_REPLICAS:
+        return {}
+    return {"replicas": replicas.status()}

@@ -5,6 +5,7 @@ from io import BytesIO
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.forms import modelform_factory
 from django.template.defaultfilters import filesizeformat
@@ -14,6 +15,7 @@ from images import renditions
 from images.models import Image
 from images.validators import validate_image_file
 from tests.factories import png_bytes, uploaded_png
+from tests.images.media import stored_names
 
 pytestmark = pytest.mark.django_db
 
@@ -42,10 +44,6 @@ def upload(name, content, content_type="image/png"):
 
 def image_form(file, alt_text="A harbour at dawn", credit="Photo: Desk"):
     return ImageForm(data={"alt_text": alt_text, "credit": credit}, files={"file": file})
-
-
-def stored_files(media_root):
-    return [path for path in media_root.rglob("*") if path.is_file()] if media_root.exists() else []
 
 
 BAD_UPLOADS = {
@@ -86,7 +84,7 @@ def test_bad_upload_is_a_form_error_with_a_clear_message_and_nothing_is_saved(se
     assert len(form.errors["file"]) == 1
     assert form.errors["file"][0] in acceptable_messages
     assert not Image.objects.exists()
-    assert stored_files(settings.MEDIA_ROOT) == []
+    assert stored_names() == []
 
 
 def test_oversized_file_is_a_form_error_and_nothing_is_saved(settings):
@@ -100,7 +98,7 @@ def test_oversized_file_is_a_form_error_and_nothing_is_saved(settings):
         f"This file is {filesizeformat(len(content))}; images may be at most 10.0\xa0KB."
     ]
     assert not Image.objects.exists()
-    assert stored_files(settings.MEDIA_ROOT) == []
+    assert stored_names() == []
 
 
 @pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
@@ -116,7 +114,7 @@ def test_image_over_40_megapixels_is_a_form_error_and_nothing_is_saved(settings)
         "Please upload one under 40 megapixels."
     ]
     assert not Image.objects.exists()
-    assert stored_files(settings.MEDIA_ROOT) == []
+    assert stored_names() == []
 
 
 def test_missing_alt_text_is_a_form_error_and_nothing_is_saved(settings):
@@ -125,7 +123,7 @@ def test_missing_alt_text_is_a_form_error_and_nothing_is_saved(settings):
     assert not form.is_valid()
     assert form.errors["alt_text"] == ["This field is required."]
     assert not Image.objects.exists()
-    assert stored_files(settings.MEDIA_ROOT) == []
+    assert stored_names() == []
 
 
 def test_valid_png_saves_with_its_size_and_renditions_below_its_width(settings):
@@ -135,10 +133,10 @@ def test_valid_png_saves_with_its_size_and_renditions_below_its_width(settings):
     image = form.save()
 
     assert (image.width, image.height) == (1000, 500)
-    assert (settings.MEDIA_ROOT / image.file.name).is_file()
+    assert default_storage.exists(image.file.name)
     for width in (480, 960):
-        assert (settings.MEDIA_ROOT / renditions.rendition_name(image.file.name, width)).is_file()
-    assert not (settings.MEDIA_ROOT / renditions.rendition_name(image.file.name, 1600)).exists()
+        assert default_storage.exists(renditions.rendition_name(image.file.name, width))
+    assert not default_storage.exists(renditions.rendition_name(image.file.name, 1600))
 
 
 @pytest.mark.parametrize("image_format", ["PNG", "JPEG", "WEBP", "GIF"])
