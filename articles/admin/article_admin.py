@@ -237,24 +237,31 @@ class ArticleAdmin(
         # Bylines and topics are saved only now; they are part of what search finds.
         search.refresh_search_vectors([form.instance.pk])
 
+    # A button in the change form: the form's own version check passed under the row
+    # lock this request still holds, so the version seen is the one just saved.
+
     def response_add(self, request, obj, post_url_continue=None):
         if TransitionForm.PREFIX in request.POST:
-            return self._transition_response(request, obj)
+            return self._transition_response(request, obj, seen=obj.version)
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
         if TransitionForm.PREFIX in request.POST:
-            return self._transition_response(request, obj)
+            return self._transition_response(request, obj, seen=obj.version)
         return super().response_change(request, obj)
 
-    def _transition_response(self, request, article):
+    def _transition_response(self, request, article, *, seen=None):
         form = TransitionForm.from_post(request.POST)
         if not form.is_valid():
             _report_errors(request, form)
         else:
             name = form.cleaned_data["transition"]
+            if seen is None:
+                seen = form.seen_version
             try:
-                workflow.perform(name, article, by=request.user, value=form.value_for(name))
+                workflow.perform(
+                    name, article, by=request.user, value=form.value_for(name), seen=seen
+                )
             except workflow.TransitionError as error:
                 messages.error(request, str(error))
             else:
@@ -365,7 +372,8 @@ class ArticleAdmin(
         return article
 
     def workflow_view(self, request, object_id):
-        """Transitions from the read-only page (e.g. withdrawing a submission)."""
+        """Transitions from the read-only page (e.g. withdrawing a submission); publishing
+        here needs the version the page showed (``_transition_version``)."""
         article = self._get_viewable(request, object_id)
         return self._transition_response(request, article)
 

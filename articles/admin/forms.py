@@ -144,6 +144,9 @@ class TransitionForm(forms.Form):
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
         error_messages={"invalid": "Enter the publication time as a date and a time."},
     )
+    # The version of the article the page showed; a transition that makes text live
+    # is refused without it, or when the article moved since (``workflow.perform``).
+    version = forms.CharField(required=False)
 
     PREFIX = "_transition"
 
@@ -154,8 +157,13 @@ class TransitionForm(forms.Form):
                 "transition": post.get(cls.PREFIX, ""),
                 "note": post.get(f"{cls.PREFIX}_note", ""),
                 "publish_at": post.get(f"{cls.PREFIX}_publish_at", ""),
+                "version": post.get(f"{cls.PREFIX}_version", ""),
             }
         )
+
+    @property
+    def seen_version(self):
+        return editing.parse_version(self.cleaned_data.get("version"))
 
     def value_for(self, name):
         needs = workflow.RULES[name].needs
