@@ -20,6 +20,7 @@ from django.utils.formats import time_format
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from articles import corrections, diffs, revisions, workflow
+from articles.content import AUTOSAVE_MAX_BYTES, InvalidContent
 from articles.models import Approval, Correction, Revision, RevisionKind
 from articles.permissions import is_editor
 
@@ -366,18 +367,25 @@ class RevisionAdminMixin:
 
     def autosave_new_view(self, request):
         """Keep the text of a new article that has not been saved yet."""
+        if _too_large(request):
+            return _too_large_response()
         if not self.has_add_permission(request):
             return JsonResponse({"error": "You can’t write articles."}, status=403)
         if _rate_limited(request.user):
             return JsonResponse(
                 {"error": "Saving too often; your text will be saved in a moment."}, status=429
             )
-        revision = revisions.autosave(None, by=request.user, data=request.POST)
+        try:
+            revision = revisions.autosave(None, by=request.user, data=request.POST)
+        except InvalidContent as error:
+            return JsonResponse({"error": str(error)}, status=400)
         when = time_format(timezone.localtime(revision.created_at), "H:i")
         return JsonResponse({"saved_at": when})
 
     def autosave_view(self, request, object_id):
         """Keep the writer's unsaved text; answers JSON for the autosave script."""
+        if _too_large(request):
+            return _too_large_response()
         article = self.get_object(request, unquote(object_id))
         if article is None or not self.has_view_permission(request, article):
             return JsonResponse({"error": "No such article."}, status=404)
@@ -397,8 +405,30 @@ class RevisionAdminMixin:
                 },
                 status=409,
             )
-        revision = revisions.autosave(
-            article, by=request.user, data=request.POST, base_version=stored_version
-        )
+        try:
+            revision = revisions.autosave(
+                article, by=request.user, data=request.POST, base_version=stored_version
+            )
+        except InvalidContent as error:
+            return JsonResponse({"error": str(error)}, status=400)
         when = time_format(timezone.localtime(revision.created_at), "H:i")
         return JsonResponse({"saved_at": when})
+
+
+def _too_large(request):
+    """Whether an autosave carries more than ``AUTOSAVE_MAX_BYTES``, judged before it is read."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    return length > AUTOSAVE_MAX_BYTES
+
+
+def _too_large_response():
+    return JsonResponse(
+        {
+            "error": "Not saved in the background: the text is larger than "
+            f"{AUTOSAVE_MAX_BYTES // 1_000_000} MB. Save the form to keep it."
+        },
+        status=413,
+    )
