@@ -8,14 +8,17 @@ until an editor approves it.
 """
 
 import copy
+import hashlib
+import json
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from notifications import events as notification_events
 
-from . import editing, html, search, topic_choice
+from . import diffs, editing, html, search, topic_choice
 from .content import validated as validated_content
 from .models import (
     Action,
@@ -194,8 +197,40 @@ def _apply_and_save(article, snapshot_content, *, by, with_bylines, lead, may_cr
     search.refresh_search_vectors([article.pk])
 
 
-def approve(revision, *, by):
-    """Make a pending change live in one step, with the "Updated" date and an audit entry."""
+def fingerprint(revision, article=None):
+    """What an editor is shown of a pending change, as one value: its text, the live
+    version it would replace, and each picture it shows (stored file, alt text, credit).
+
+    The compare page carries it to the approval, which is refused when it no longer
+    matches: an editor approves exactly what they saw. Stored files are never
+    overwritten (a new upload gets a new random name), so the name stands for the bytes.
+    """
+    from images.models import Image
+
+    if article is None:
+        article = Article.objects.only("version").get(pk=revision.article_id)
+    featured, body = diffs.picture_ids(revision.content)
+    pictures = list(
+        Image.objects.filter(pk__in=[*featured, *body])
+        .order_by("pk")
+        .values_list("pk", "file", "alt_text", "credit", "width", "height")
+    )
+    seen = {
+        "revision": revision.pk,
+        "content": revision.content,
+        "version": article.version,
+        "pictures": pictures,
+    }
+    encoded = json.dumps(seen, sort_keys=True, cls=DjangoJSONEncoder).encode()
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def approve(revision, *, by, seen):
+    """Make a pending change live in one step, with the "Updated" date and an audit entry.
+
+    ``seen`` is the ``fingerprint`` of the change as the editor compared it; the
+    approval is refused when the change, its pictures or the live version moved since.
+    """
     if not (by.is_active and by.has_perm("articles.publish_article")):
         raise TransitionError("You don’t have permission to approve changes to live articles.")
     with transaction.atomic():
@@ -206,6 +241,12 @@ def approve(revision, *, by):
         if not is_live(article):
             raise TransitionError(
                 "This article is no longer live: send the change back, or edit the article."
+            )
+        if not seen or seen != fingerprint(revision, article):
+            raise TransitionError(
+                "Nothing was approved: the change, its pictures or the live article changed "
+                "after you compared them (or the request didn’t say what you saw). "
+                "Compare again, then approve."
             )
         author = revision.created_by
         _apply_and_save(

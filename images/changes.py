@@ -1,6 +1,7 @@
 """Saving a picture on someone's behalf: the rules checked under lock, the change on record."""
 
 from django.db import transaction
+from django.db.models import F
 
 from articles.models import Action, Article, ArticleEvent
 from articles.models.article import LIVE_STATUSES
@@ -16,8 +17,8 @@ def save_image(image, *, by):
     """Save an upload or an edit by ``by``; refuse what the rules forbid with ``ImageLocked``.
 
     The image row and the articles that use it are locked first, so a publish
-    that lands meanwhile is seen before deciding. Alt text and credit changes
-    are written to the audit log of every article that uses the picture.
+    that lands meanwhile is seen before deciding. Changes are written to the audit
+    log of every article that uses the picture, and move each to a new version.
     """
     with transaction.atomic():
         if image.pk is None:
@@ -32,6 +33,9 @@ def save_image(image, *, by):
         )
         before = Image.objects.select_for_update().get(pk=image.pk)
         live = any(article.status in LIVE_STATUSES for article in uses)
+        frozen = any(
+            article.status not in rules.UNFROZEN_STATUSES for article in uses
+        ) or rules.in_pending_change(before)
         changed = [
             field
             for field in rules.DESCRIPTION_FIELDS
@@ -39,9 +43,9 @@ def save_image(image, *, by):
         ]
         if image.file and not image.file._committed:
             changed.append("file")
-        refused = set(changed) & set(rules.locked_fields(by, before, live=live))
+        refused = set(changed) & set(rules.locked_fields(by, before, frozen=frozen))
         if refused:
-            if "file" in refused and live:
+            if "file" in refused and frozen:
                 raise rules.ImageLocked(rules.LOCKED_WHEN_LIVE)
             raise rules.ImageLocked(
                 "You may not change this picture’s "
@@ -50,6 +54,11 @@ def save_image(image, *, by):
             )
         image.save()
         if changed and uses:
+            # What an editor read of these articles is out of date: publishing or approving
+            # from that view is refused (``articles.workflow``'s version check).
+            Article.objects.filter(pk__in=[article.pk for article in uses]).update(
+                version=F("version") + 1
+            )
             note = change_note(before, image, changed)
             ArticleEvent.objects.bulk_create(
                 ArticleEvent(

@@ -265,6 +265,11 @@ class RevisionAdminMixin:
         article = self._get_viewable(request, object_id)
         old_label, old, old_revision = self._side(request, article, request.GET.get("from", ""))
         new_label, new, new_revision = self._side(request, article, request.GET.get("to", "live"))
+        can_decide = (
+            new_revision is not None
+            and new_revision.approval == Approval.PENDING
+            and request.user.has_perm("articles.publish_article")
+        )
         context = {
             **self.admin_site.each_context(request),
             "title": f"Compare revisions of “{article}”",
@@ -275,13 +280,14 @@ class RevisionAdminMixin:
             "old_revision": old_revision,
             "new_revision": new_revision,
             "fields": diffs.compare(old, new),
+            "pictures": diffs.compare_pictures(old, new),
             "can_edit_article": self.has_change_permission(request, article),
             "live_changed_since": new_revision is not None
             and new_revision.approval == Approval.PENDING
             and new_revision.base_version not in ("", self._version(article)),
-            "can_decide": new_revision is not None
-            and new_revision.approval == Approval.PENDING
-            and request.user.has_perm("articles.publish_article"),
+            "can_decide": can_decide,
+            # What this page shows, for the approval to check (``revisions.approve``).
+            "seen": revisions.fingerprint(new_revision, article) if can_decide else "",
         }
         return TemplateResponse(request, "admin/articles/article/revision_compare.html", context)
 
@@ -320,7 +326,7 @@ class RevisionAdminMixin:
         article = self._get_viewable(request, object_id)
         revision = self._revision(request, article, revision_id)
         try:
-            revisions.approve(revision, by=request.user)
+            revisions.approve(revision, by=request.user, seen=request.POST.get("seen", "")[:100])
         except workflow.TransitionError as error:
             messages.error(request, str(error))
         else:

@@ -144,7 +144,7 @@ def test_approving_an_unchecked_pending_change_is_refused(case):
     pending = revisions.save_pending(article, by=columnist, content=content)
 
     with pytest.raises(workflow.TransitionError, match=message):
-        revisions.approve(pending, by=make_editor())
+        revisions.approve(pending, by=make_editor(), seen=revisions.fingerprint(pending))
 
     article.refresh_from_db()
     assert article.title == "Live"
@@ -159,7 +159,7 @@ def test_approving_does_not_coin_a_topic_its_columnist_could_not_choose():
     pending = revisions.save_pending(article, by=columnist, content=content)
 
     with pytest.raises(workflow.TransitionError, match="There is no topic called"):
-        revisions.approve(pending, by=make_editor())
+        revisions.approve(pending, by=make_editor(), seen=revisions.fingerprint(pending))
 
 
 def test_an_editor_restores_a_revision_with_a_topic_they_may_coin():

@@ -620,7 +620,8 @@ def _pending(article):
 def check_approve_change(client, article):
     revision = _pending(article)
     response = client.post(
-        reverse("admin:articles_article_revision_approve", args=[article.pk, revision.pk])
+        reverse("admin:articles_article_revision_approve", args=[article.pk, revision.pk]),
+        {"seen": revisions.fingerprint(revision)},
     )
     revision.refresh_from_db()
     approved = revision.approval == Approval.APPROVED
