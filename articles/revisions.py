@@ -197,24 +197,25 @@ def _apply_and_save(article, snapshot_content, *, by, with_bylines, lead, may_cr
     search.refresh_search_vectors([article.pk])
 
 
-def fingerprint(revision, article=None):
+def fingerprint(revision, article=None, *, lock=False):
     """What an editor is shown of a pending change, as one value: its text, the live
     version it would replace, and each picture it shows (stored file, alt text, credit).
 
     The compare page carries it to the approval, which is refused when it no longer
     matches: an editor approves exactly what they saw. Stored files are never
     overwritten (a new upload gets a new random name), so the name stands for the bytes.
+    ``lock`` holds the pictures' rows to the end of the transaction (after the article's,
+    the order ``images.changes.save_image`` takes them in).
     """
     from images.models import Image
 
     if article is None:
         article = Article.objects.only("version").get(pk=revision.article_id)
     featured, body = diffs.picture_ids(revision.content)
-    pictures = list(
-        Image.objects.filter(pk__in=[*featured, *body])
-        .order_by("pk")
-        .values_list("pk", "file", "alt_text", "credit", "width", "height")
-    )
+    images = Image.objects.filter(pk__in=[*featured, *body]).order_by("pk")
+    if lock:
+        images = images.select_for_update()
+    pictures = list(images.values_list("pk", "file", "alt_text", "credit", "width", "height"))
     seen = {
         "revision": revision.pk,
         "content": revision.content,
@@ -242,7 +243,7 @@ def approve(revision, *, by, seen):
             raise TransitionError(
                 "This article is no longer live: send the change back, or edit the article."
             )
-        if not seen or seen != fingerprint(revision, article):
+        if not seen or seen != fingerprint(revision, article, lock=True):
             raise TransitionError(
                 "Nothing was approved: the change, its pictures or the live article changed "
                 "after you compared them (or the request didn’t say what you saw). "
