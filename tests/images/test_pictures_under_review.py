@@ -274,3 +274,29 @@ def test_the_desk_sends_editors_to_compare_before_they_approve(client, pending_p
     compare = article_url("revision_compare", article) + f"?from=live&amp;to={pending.pk}"
     assert f'href="{compare}">Compare and approve' in html
     assert article_url("revision_approve", article, pending.pk) not in html
+
+
+def test_comparing_two_revisions_shows_the_bodys_pictures_as_pictures(client):
+    editor = make_editor()
+    kept, added = make_image(alt_text="Kept picture"), make_image(alt_text="Added picture")
+
+    def figure(image):
+        return (
+            f'<figure class="body-image"><img src="{image.thumbnail_url}" alt="x" '
+            f'data-image-id="{image.pk}"></figure>'
+        )
+
+    article = make_article(body=figure(kept) + "<p>Words.</p>")
+    old = revisions.record(article, by=editor)
+    Article.objects.filter(pk=article.pk).update(body=figure(kept) + figure(added))
+    article.refresh_from_db()
+    new = revisions.record(article, by=editor)
+    client.force_login(editor)
+
+    page = client.get(article_url("revision_compare", article), {"from": old.pk, "to": new.pk})
+
+    body_row = page.context["pictures"][1]
+    assert body_row.changed
+    assert [p.alt_text for p in body_row.old] == ["Kept picture"]
+    assert [p.alt_text for p in body_row.new] == ["Kept picture", "Added picture"]
+    assert f'<img src="{added.thumbnail_url}" alt="Added picture"' in page.content.decode()
