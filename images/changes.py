@@ -26,12 +26,11 @@ def save_image(image, *, by):
             return image
         # Articles before the image, the order a publish takes them in (it locks the
         # article, and its deferred foreign-key checks the image at commit).
-        uses = list(
-            Article.objects.select_for_update()
-            .filter(pk__in=rules.articles_using(image).values("pk"))
-            .order_by("pk")
-        )
+        uses = _lock_articles_using(image)
         before = Image.objects.select_for_update().get(pk=image.pk)
+        # An approval holds the pictures it checked until it commits: once we have the
+        # picture, an article it has just made use the picture counts too.
+        uses = _lock_articles_using(image)
         live = any(article.status in LIVE_STATUSES for article in uses)
         frozen = any(
             article.status not in rules.UNFROZEN_STATUSES for article in uses
@@ -75,6 +74,14 @@ def save_image(image, *, by):
             # Readers see the alt text and credit on every page that shows the picture.
             public_content_changed()
     return image
+
+
+def _lock_articles_using(image):
+    return list(
+        Article.objects.select_for_update()
+        .filter(pk__in=rules.articles_using(image).values("pk"))
+        .order_by("pk")
+    )
 
 
 def change_note(before, after, changed):
