@@ -135,3 +135,26 @@ def test_publish_refuses_a_version_that_moved():
         workflow.publish(article, by=make_editor(), seen=seen)
 
     assert stored(article).status == Status.SUBMITTED
+
+
+@pytest.mark.parametrize("name", ["publish", "schedule"])
+def test_the_admins_bulk_path_refuses_to_publish_each_row(rf, name):
+    """Decided: bulk actions never publish (a list shows no text to have read); each row
+    is refused with the message, and the rows a bulk action may move still move."""
+    from django.contrib import admin
+    from django.contrib.messages.storage.fallback import FallbackStorage
+
+    articles = [
+        make_article_in("submitted", authors=[make_columnist().author_profile]) for _ in range(2)
+    ]
+    request = rf.post("/admin/articles/article/")
+    request.user, request.session = make_editor(), {}
+    request._messages = FallbackStorage(request)
+
+    admin.site._registry[Article]._bulk(
+        request, Article.objects.filter(pk__in=[a.pk for a in articles]), name, "published"
+    )
+
+    shown = [str(message) for message in request._messages]
+    assert len(shown) == 2 and all("didn’t say which version" in text for text in shown)
+    assert {stored(a).status for a in articles} == {Status.SUBMITTED}
