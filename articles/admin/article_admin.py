@@ -217,6 +217,7 @@ class ArticleAdmin(
     # the topics (save_related) and the bylines (the inline) land under it.
 
     def save_model(self, request, obj, form, change):
+        obj._saved_by_form = True  # the form checked the version (``_transition_response``)
         if change and revisions.holds_for_approval(
             request.user, obj, requested="_save_pending" in request.POST
         ):
@@ -237,27 +238,27 @@ class ArticleAdmin(
         # Bylines and topics are saved only now; they are part of what search finds.
         search.refresh_search_vectors([form.instance.pk])
 
-    # A button in the change form: the form's own version check passed under the row
-    # lock this request still holds, so the version seen is the one just saved.
-
     def response_add(self, request, obj, post_url_continue=None):
         if TransitionForm.PREFIX in request.POST:
-            return self._transition_response(request, obj, seen=obj.version)
+            return self._transition_response(request, obj)
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
         if TransitionForm.PREFIX in request.POST:
-            return self._transition_response(request, obj, seen=obj.version)
+            return self._transition_response(request, obj)
         return super().response_change(request, obj)
 
-    def _transition_response(self, request, article, *, seen=None):
+    def _transition_response(self, request, article):
         form = TransitionForm.from_post(request.POST)
         if not form.is_valid():
             _report_errors(request, form)
         else:
             name = form.cleaned_data["transition"]
-            if seen is None:
-                seen = form.seen_version
+            # A button of the change form acts on the version the form just saved (its own
+            # check passed under the row lock this request still holds); the read-only
+            # page's buttons send the version they showed.
+            by_form = getattr(article, "_saved_by_form", False)
+            seen = article.version if by_form else form.seen_version
             try:
                 workflow.perform(
                     name, article, by=request.user, value=form.value_for(name), seen=seen
