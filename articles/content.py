@@ -7,6 +7,7 @@ approved, an autosave and any future import are data from outside, so they are
 put through that same form as if posted, and refused with its messages.
 """
 
+from .models import Article
 from .workflow import TransitionError
 
 # The most an autosave request may carry: far above any article, far below a flood.
@@ -21,11 +22,7 @@ class InvalidContent(TransitionError):
 
 def form_data(article, content):
     """The POST the writing form would receive for ``content`` (a snapshot) on ``article``."""
-    from django.db.models import Q
-
     from images.models import Image
-
-    from .models import Article
 
     data = {
         field: _text(content.get(field))
@@ -38,10 +35,8 @@ def form_data(article, content):
             "featured_image_caption",
         )
     }
-    slug_taken = (
-        Article.objects.filter(slug=data["slug"]).exclude(Q(pk=article.pk) if article.pk else Q())
-    ).exists()
-    if article.pk and data["slug"] and slug_taken:
+    others = Article.objects.exclude(pk=article.pk)
+    if article.pk and data["slug"] and others.filter(slug=data["slug"]).exists():
         # An old address now used by another article: keep this article's own.
         data["slug"] = article.slug
     image_id = content.get("featured_image")
