@@ -7,14 +7,19 @@ public query, which starts from ``Article.objects.published()``) keep the live t
 until an editor approves it.
 """
 
+import copy
+import hashlib
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
-from taggit.utils import parse_tags
 
 from notifications import events as notification_events
 
-from . import counts, editing, html, search
+from . import counts, diffs, editing, html, search, topic_choice
+from .content import validated as validated_content
 from .models import (
     Action,
     Approval,
@@ -166,22 +171,22 @@ def overlay(article, content):
     return article
 
 
-def _apply_and_save(article, content, *, by, with_bylines):
-    """Write a snapshot onto the stored article, as an edit would."""
-    before = {field: getattr(article, field) for field in TEXT_FIELDS}
-    before_image = article.featured_image_id
-    overlay(article, content)
-    changed = [field for field in TEXT_FIELDS if getattr(article, field) != before[field]]
-    if article.featured_image_id != before_image:
-        changed.append("featured_image")
+def _apply_and_save(article, snapshot_content, *, by, with_bylines, lead, may_create_topics=None):
+    """Write a snapshot onto the stored article, as an edit would: through the writing
+    form's validation (``articles.content``), then the one write path for edits."""
+    form = validated_content(
+        article, snapshot_content, by=by, lead=lead, may_create_topics=may_create_topics
+    )
+    # The form copied the snapshot's values onto ``article``.
+    changed = [name for name in form.changed_data if name in editing.EDITABLE_FIELDS]
     kept_counts = counts.before_change(article)
     # The caller holds the row lock, so the stored version is the one being replaced.
     editing.save_edit(article, by=by, base_version=article.version, changed_fields=changed)
-    article.topics.set(content.get("topics", []))
-    if with_bylines and content.get("bylines"):
+    topic_choice.set_in_order(article, form.cleaned_data["topics"])
+    if with_bylines and snapshot_content.get("bylines"):
         from authors.models import Author
 
-        author_ids = [b["author"] for b in content["bylines"]]
+        author_ids = [b["author"] for b in snapshot_content["bylines"]]
         existing = set(Author.objects.filter(pk__in=author_ids).values_list("pk", flat=True))
         kept = [pk for pk in author_ids if pk in existing]
         if kept:
@@ -194,8 +199,41 @@ def _apply_and_save(article, content, *, by, with_bylines):
     search.refresh_search_vectors([article.pk])
 
 
-def approve(revision, *, by):
-    """Make a pending change live in one step, with the "Updated" date and an audit entry."""
+def fingerprint(revision, article=None, *, lock=False):
+    """What an editor is shown of a pending change, as one value: its text, the live
+    version it would replace, and each picture it shows (stored file, alt text, credit).
+
+    The compare page carries it to the approval, which is refused when it no longer
+    matches: an editor approves exactly what they saw. Stored files are never
+    overwritten (a new upload gets a new random name), so the name stands for the bytes.
+    ``lock`` holds the pictures' rows to the end of the transaction (after the article's,
+    the order ``images.changes.save_image`` takes them in).
+    """
+    from images.models import Image
+
+    if article is None:
+        article = Article.objects.only("version").get(pk=revision.article_id)
+    featured, body = diffs.picture_ids(revision.content)
+    images = Image.objects.filter(pk__in=[*featured, *body]).order_by("pk")
+    if lock:
+        images = images.select_for_update()
+    pictures = list(images.values_list("pk", "file", "alt_text", "credit", "width", "height"))
+    seen = {
+        "revision": revision.pk,
+        "content": revision.content,
+        "version": article.version,
+        "pictures": pictures,
+    }
+    encoded = json.dumps(seen, sort_keys=True, cls=DjangoJSONEncoder).encode()
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def approve(revision, *, by, seen):
+    """Make a pending change live in one step, with the "Updated" date and an audit entry.
+
+    ``seen`` is the ``fingerprint`` of the change as the editor compared it; the
+    approval is refused when the change, its pictures or the live version moved since.
+    """
     if not (by.is_active and by.has_perm("articles.publish_article")):
         raise TransitionError("You don’t have permission to approve changes to live articles.")
     with transaction.atomic():
@@ -207,7 +245,22 @@ def approve(revision, *, by):
             raise TransitionError(
                 "This article is no longer live: send the change back, or edit the article."
             )
-        _apply_and_save(article, revision.content, by=by, with_bylines=False)
+        if not seen or seen != fingerprint(revision, article, lock=True):
+            raise TransitionError(
+                "Nothing was approved: the change, its pictures or the live article changed "
+                "after you compared them (or the request didn’t say what you saw). "
+                "Compare again, then approve."
+            )
+        author = revision.created_by
+        _apply_and_save(
+            article,
+            revision.content,
+            by=by,
+            with_bylines=False,
+            lead="This change can’t be approved as it is: send it back with a note.",
+            # Approving does not coin topics its author could not have chosen.
+            may_create_topics=author is not None and topic_choice.may_create_topics(author),
+        )
         revision.approval = Approval.APPROVED
         revision.decided_by, revision.decided_at = by, timezone.now()
         revision.save(update_fields=["approval", "decided_by", "decided_at"])
@@ -253,13 +306,14 @@ def restore(revision, *, by):
     if not can_edit(by, article):
         raise TransitionError("You can’t change this article now, so you can’t restore it.")
     when = date_format(timezone.localtime(revision.created_at), "DATETIME_FORMAT")
+    lead = "This revision can’t be restored as it is:"
     if holds_for_approval(by, article):
-        overlay(article, revision.content)
-        content = snapshot(article, topics=revision.content.get("topics", []))
-        return save_pending(article, by=by, content=content)
+        form = validated_content(article, revision.content, by=by, lead=lead)
+        pending = snapshot(form.instance, topics=form.cleaned_data["topics"])
+        return save_pending(article, by=by, content=pending)
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=article.pk)
-        _apply_and_save(article, revision.content, by=by, with_bylines=is_editor(by))
+        _apply_and_save(article, revision.content, by=by, with_bylines=is_editor(by), lead=lead)
         new = Revision.objects.create(
             article=article,
             kind=RevisionKind.RESTORE,
@@ -281,21 +335,31 @@ AUTOSAVE_TEXT_FIELDS = ("title", "standfirst", "body", "featured_image_caption",
 def autosave(article, *, by, data, base_version=""):
     """Keep ``by``'s unsaved text of ``article`` (from the posted form ``data``).
 
-    ``article`` is None for a new article that has never been saved.
+    ``article`` is None for a new article that has never been saved. The text goes
+    through the writing form's limits (nothing is required of work in progress);
+    ``InvalidContent`` says what the form would refuse.
     """
-    content = snapshot(article or Article())
+    kept = snapshot(article or Article())
     for field in AUTOSAVE_TEXT_FIELDS:
         if field in data:
-            content[field] = str(data[field])[:100_000]
-    content["body"] = html.sanitize(content["body"])
+            kept[field] = str(data[field])
     if "topics" in data:
-        content["topics"] = sorted(parse_tags(str(data["topics"])))
+        kept["topics"] = [str(data["topics"])]  # the field splits the names as typed
+    form = validated_content(
+        copy.copy(article) if article else Article(),
+        kept,
+        by=by,
+        lead="Not saved in the background:",
+        partial=True,
+    )
+    kept["body"] = html.sanitize(kept["body"])
+    kept["topics"] = sorted(str(topic) for topic in form.cleaned_data.get("topics") or [])
     revision, _ = Revision.objects.update_or_create(
         article=article,
         created_by=by,
         kind=RevisionKind.AUTOSAVE,
         defaults={
-            "content": content,
+            "content": kept,
             "created_at": timezone.now(),
             "base_version": base_version,
         },

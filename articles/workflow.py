@@ -125,13 +125,14 @@ def _require_publishable(article):
         raise TransitionError(f"This article can’t be published yet: it needs {missing}.")
 
 
-def _move(name, article, user, to, action, note="", *, prepare=None, **fields):
+def _move(name, article, user, to, action, note="", *, prepare=None, seen=None, **fields):
     """Check, change and record one transition atomically, against the row as stored.
 
     The row is locked first, so the permission, the state and anything ``prepare``
     checks are decided on what is stored, and no edit or other transition can slip
     in between. ``prepare(current)`` may refuse with ``TransitionError`` or return
-    more fields to set; ``note`` may be a function of the fields.
+    more fields to set; ``note`` may be a function of the fields. ``seen``: the
+    version the person was shown, refused when the stored one moved since.
     """
     with transaction.atomic():
         current = Article.objects.select_for_update().get(pk=article.pk)
@@ -139,6 +140,7 @@ def _move(name, article, user, to, action, note="", *, prepare=None, **fields):
         article.status, article.published_at = current.status, current.published_at
         article.version = current.version
         _check(name, user, current)
+        _require_seen(current, seen)
         if prepare is not None:
             fields = {**fields, **prepare(current)}
         if callable(note):
@@ -216,7 +218,7 @@ def request_changes(article, *, by, note):
     return article
 
 
-def publish(article, *, by):
+def publish(article, *, by, seen=None):
     def publishable_now(current):
         _require_publishable(current)
         now = timezone.now().replace(microsecond=0)
@@ -225,7 +227,9 @@ def publish(article, *, by):
             published_at = now
         return {"published_at": published_at}
 
-    return _move("publish", article, by, S.PUBLISHED, Action.PUBLISH, prepare=publishable_now)
+    return _move(
+        "publish", article, by, S.PUBLISHED, Action.PUBLISH, prepare=publishable_now, seen=seen
+    )
 
 
 def _future_time(publish_at):
@@ -240,7 +244,7 @@ def _future_time(publish_at):
     return publish_at
 
 
-def schedule(article, *, by, publish_at):
+def schedule(article, *, by, publish_at, seen=None):
     def publishable_then(current):
         when = _future_time(publish_at)
         _require_publishable(current)
@@ -251,7 +255,14 @@ def schedule(article, *, by, publish_at):
         return f"To be published {date_format(when, 'DATETIME_FORMAT')}"
 
     return _move(
-        "schedule", article, by, S.SCHEDULED, Action.SCHEDULE, note, prepare=publishable_then
+        "schedule",
+        article,
+        by,
+        S.SCHEDULED,
+        Action.SCHEDULE,
+        note,
+        prepare=publishable_then,
+        seen=seen,
     )
 
 
@@ -348,9 +359,36 @@ TRANSITIONS = {
 }
 
 
-def perform(name, article, *, by, value=None):
-    """Run the transition called ``name``, passing ``value`` as the input it needs."""
+def perform(name, article, *, by, value=None, seen=None):
+    """Run the transition called ``name``, passing ``value`` as the input it needs.
+
+    A transition that makes text live needs ``seen``, the version the person was
+    shown; without one (a crafted POST, a bulk action) it is refused.
+    """
     if name not in TRANSITIONS:
         raise TransitionError("That action does not exist.")
     needs = RULES[name].needs
-    return TRANSITIONS[name](article, by=by, **({needs: value} if needs else {}))
+    kwargs = {needs: value} if needs else {}
+    if name in GOES_LIVE:
+        if seen is None:
+            raise TransitionError(UNSEEN)
+        kwargs["seen"] = seen
+    return TRANSITIONS[name](article, by=by, **kwargs)
+
+
+# Publishing from a stale view. A transition that makes text live carries the version
+# of the article the editor was shown, and is refused when the stored one has moved.
+
+GOES_LIVE = ("publish", "schedule")
+UNSEEN = (
+    "Nothing was published or scheduled: this request didn’t say which version of the "
+    "article you read. Open the article, read it, and publish from its page."
+)
+
+
+def _require_seen(current, seen):
+    if seen is not None and seen != current.version:
+        raise TransitionError(
+            "Nothing was published or scheduled: the article changed after you opened it. "
+            "Reload it and read the new version first."
+        )

@@ -100,11 +100,10 @@ class ImageAdmin(StorageErrorsAsFormErrors, ChangesPublicContent, admin.ModelAdm
         listing = format_html_join(
             ", ", "{} ({})", ((article.title, article.get_state_display()) for article in articles)
         )
-        if not rules.in_live_use(obj):
+        if not rules.is_frozen(obj):
             return listing
         return format_html(
-            "{}<br>{} To show a different picture, upload a new image and choose it in the "
-            "article. Only editors change the alt text and credit; each change is recorded in "
+            "{}<br>{} Only editors change the alt text and credit; each change is recorded in "
             "the articles’ audit log.",
             listing,
             rules.LOCKED_WHEN_LIVE,

@@ -1,6 +1,7 @@
 """Saving a picture on someone's behalf: the rules checked under lock, the change on record."""
 
 from django.db import transaction
+from django.db.models import F
 
 from articles.models import Action, Article, ArticleEvent
 from articles.models.article import LIVE_STATUSES
@@ -16,8 +17,8 @@ def save_image(image, *, by):
     """Save an upload or an edit by ``by``; refuse what the rules forbid with ``ImageLocked``.
 
     The image row and the articles that use it are locked first, so a publish
-    that lands meanwhile is seen before deciding. Alt text and credit changes
-    are written to the audit log of every article that uses the picture.
+    that lands meanwhile is seen before deciding. Changes are written to the audit
+    log of every article that uses the picture, and move each to a new version.
     """
     with transaction.atomic():
         if image.pk is None:
@@ -25,13 +26,15 @@ def save_image(image, *, by):
             return image
         # Articles before the image, the order a publish takes them in (it locks the
         # article, and its deferred foreign-key checks the image at commit).
-        uses = list(
-            Article.objects.select_for_update()
-            .filter(pk__in=rules.articles_using(image).values("pk"))
-            .order_by("pk")
-        )
+        uses = _lock_articles_using(image)
         before = Image.objects.select_for_update().get(pk=image.pk)
+        # An approval holds the pictures it checked until it commits: once we have the
+        # picture, an article it has just made use the picture counts too.
+        uses = _lock_articles_using(image)
         live = any(article.status in LIVE_STATUSES for article in uses)
+        frozen = any(
+            article.status not in rules.UNFROZEN_STATUSES for article in uses
+        ) or rules.in_pending_change(before)
         changed = [
             field
             for field in rules.DESCRIPTION_FIELDS
@@ -39,9 +42,9 @@ def save_image(image, *, by):
         ]
         if image.file and not image.file._committed:
             changed.append("file")
-        refused = set(changed) & set(rules.locked_fields(by, before, live=live))
+        refused = set(changed) & set(rules.locked_fields(by, before, frozen=frozen))
         if refused:
-            if "file" in refused and live:
+            if "file" in refused and frozen:
                 raise rules.ImageLocked(rules.LOCKED_WHEN_LIVE)
             raise rules.ImageLocked(
                 "You may not change this picture’s "
@@ -50,6 +53,11 @@ def save_image(image, *, by):
             )
         image.save()
         if changed and uses:
+            # What an editor read of these articles is out of date: publishing or approving
+            # from that view is refused (``articles.workflow``'s version check).
+            Article.objects.filter(pk__in=[article.pk for article in uses]).update(
+                version=F("version") + 1
+            )
             note = change_note(before, image, changed)
             ArticleEvent.objects.bulk_create(
                 ArticleEvent(
@@ -66,6 +74,14 @@ def save_image(image, *, by):
             # Readers see the alt text and credit on every page that shows the picture.
             public_content_changed()
     return image
+
+
+def _lock_articles_using(image):
+    return list(
+        Article.objects.select_for_update()
+        .filter(pk__in=rules.articles_using(image).values("pk"))
+        .order_by("pk")
+    )
 
 
 def change_note(before, after, changed):

@@ -86,9 +86,9 @@ class Image(models.Model):
         """
         if not self.file or self.file._committed:
             return super().save(*args, **kwargs)
-        from .rules import LOCKED_WHEN_LIVE, ImageLocked, in_live_use
+        from .rules import LOCKED_WHEN_LIVE, ImageLocked, is_frozen
 
-        if not self._state.adding and in_live_use(self):
+        if not self._state.adding and is_frozen(self):
             raise ImageLocked(LOCKED_WHEN_LIVE)
         replaced = None
         if not self._state.adding:

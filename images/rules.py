@@ -1,22 +1,30 @@
 """Who may change what about a picture, and when a picture is frozen.
 
-A picture featured by a published or scheduled article is what readers see (or
-are about to), so its file never changes again: a new picture is a new image,
-attached by editing the article, which follows the rules for editing a live
-article. Its alt text and credit may still need fixing; editors do that, and
-each article that uses the picture records the change in its audit log
-(``images.changes.save_image``). Columnists change only pictures they uploaded.
+A picture is frozen as soon as an editor may be looking at it: when any article
+that uses it (featured or in the body) has left Draft (in review, changes
+requested, scheduled, published, unpublished) or any change waiting for approval
+refers to it. Its file never changes again, for anyone: a new picture is a new
+image, attached by editing the article, which an editor then sees. Its alt text
+and credit may still need fixing; editors do that (it is their review), and each
+article that uses the picture records the change in its audit log and moves to a
+new version (``images.changes.save_image``), so nobody publishes a view of it that
+is out of date. Columnists change only pictures they uploaded, and only while
+nothing freezes them.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
-from articles.models.article import LIVE_STATUSES
+from articles.models.article import LIVE_STATUSES, Status
 from articles.permissions import is_editor
 
 DESCRIPTION_FIELDS = ("alt_text", "credit")
+# The states in which an article's pictures may still change: nobody reviews them yet.
+UNFROZEN_STATUSES = (Status.DRAFT, Status.TRASHED)
 LOCKED_WHEN_LIVE = (
-    "This picture is used by a published or scheduled article, so it can’t be replaced."
+    "This picture is used by an article in review or published, or by a change waiting "
+    "for an editor, so it can’t be replaced. Upload a new picture and choose it in the "
+    "article instead."
 )
 
 
@@ -27,6 +35,29 @@ class ImageLocked(PermissionDenied):
 def in_live_use(image):
     """Featured by, or shown in the body of, a published or scheduled article."""
     return image.pk is not None and articles_using(image).filter(status__in=LIVE_STATUSES).exists()
+
+
+def is_frozen(image):
+    """Used by an article that has left Draft, or by a change waiting for approval."""
+    if image.pk is None:
+        return False
+    return articles_using(image).exclude(
+        status__in=UNFROZEN_STATUSES
+    ).exists() or in_pending_change(image)
+
+
+def in_pending_change(image):
+    """Featured by, or shown in the body of, a change to a live article waiting for approval."""
+    from articles.models import Revision
+
+    return (
+        Revision.objects.pending()
+        .filter(
+            Q(content__featured_image=image.pk)
+            | Q(content__body__icontains=f'data-image-id="{image.pk}"')
+        )
+        .exists()
+    )
 
 
 def articles_using(image):
@@ -47,12 +78,12 @@ def can_change(user, image):
     )
 
 
-def locked_fields(user, image, *, live=None):
-    """The fields of ``image`` that ``user`` may not change now; ``live`` saves a query."""
+def locked_fields(user, image, *, frozen=None):
+    """The fields of ``image`` that ``user`` may not change now; ``frozen`` saves a query."""
     if image is None or image.pk is None:
         return []
     if not can_change(user, image):
         return ["file", *DESCRIPTION_FIELDS]
-    if not (in_live_use(image) if live is None else live):
+    if not (is_frozen(image) if frozen is None else frozen):
         return []
     return ["file"] if is_editor(user) else ["file", *DESCRIPTION_FIELDS]

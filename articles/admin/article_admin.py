@@ -218,6 +218,7 @@ class ArticleAdmin(
     # the topics (save_related) and the bylines (the inline) land under it.
 
     def save_model(self, request, obj, form, change):
+        obj._saved_by_form = True  # the form checked the version (``_transition_response``)
         if change and revisions.holds_for_approval(
             request.user, obj, requested="_save_pending" in request.POST
         ):
@@ -259,8 +260,15 @@ class ArticleAdmin(
             _report_errors(request, form)
         else:
             name = form.cleaned_data["transition"]
+            # A button of the change form acts on the version the form just saved (its own
+            # check passed under the row lock this request still holds); the read-only
+            # page's buttons send the version they showed.
+            by_form = getattr(article, "_saved_by_form", False)
+            seen = article.version if by_form else form.seen_version
             try:
-                workflow.perform(name, article, by=request.user, value=form.value_for(name))
+                workflow.perform(
+                    name, article, by=request.user, value=form.value_for(name), seen=seen
+                )
             except workflow.TransitionError as error:
                 messages.error(request, str(error))
             else:
@@ -371,7 +379,8 @@ class ArticleAdmin(
         return article
 
     def workflow_view(self, request, object_id):
-        """Transitions from the read-only page (e.g. withdrawing a submission)."""
+        """Transitions from the read-only page (e.g. withdrawing a submission); publishing
+        here needs the version the page showed (``_transition_version``)."""
         article = self._get_viewable(request, object_id)
         return self._transition_response(request, article)
 

@@ -26,6 +26,10 @@ class ArticleAdminForm(forms.ModelForm):
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     user = None
+    # Set by ``articles.content.validated``: a snapshot may narrow who coins topics, and
+    # its callers check the version under their own lock.
+    topics_override = None
+    checks_version = True
 
     class Media:
         js = [
@@ -79,7 +83,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     @property
     def _may_create_topics(self):
-        return self.user is not None and topic_choice.may_create_topics(self.user)
+        allowed = self.user is not None and topic_choice.may_create_topics(self.user)
+        return allowed and self.topics_override is not False
 
     @property
     def base_version(self):
@@ -100,7 +105,7 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if self.instance.pk:
+        if self.instance.pk and self.checks_version:
             try:
                 editing.lock_for_edit(self.instance, base_version=self.base_version)
             except editing.EditConflict as conflict:
@@ -144,6 +149,9 @@ class TransitionForm(forms.Form):
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
         error_messages={"invalid": "Enter the publication time as a date and a time."},
     )
+    # The version of the article the page showed; a transition that makes text live
+    # is refused without it, or when the article moved since (``workflow.perform``).
+    version = forms.CharField(required=False)
 
     PREFIX = "_transition"
 
@@ -154,8 +162,13 @@ class TransitionForm(forms.Form):
                 "transition": post.get(cls.PREFIX, ""),
                 "note": post.get(f"{cls.PREFIX}_note", ""),
                 "publish_at": post.get(f"{cls.PREFIX}_publish_at", ""),
+                "version": post.get(f"{cls.PREFIX}_version", ""),
             }
         )
+
+    @property
+    def seen_version(self):
+        return editing.parse_version(self.cleaned_data.get("version"))
 
     def value_for(self, name):
         needs = workflow.RULES[name].needs

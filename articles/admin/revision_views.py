@@ -19,6 +19,7 @@ from django.utils.formats import time_format
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from articles import corrections, diffs, revisions, workflow
+from articles.content import AUTOSAVE_MAX_BYTES, InvalidContent
 from articles.models import Approval, Correction, Revision, RevisionKind
 from articles.permissions import is_editor
 from opinion_blog import rate_limits
@@ -259,6 +260,11 @@ class RevisionAdminMixin:
         article = self._get_viewable(request, object_id)
         old_label, old, old_revision = self._side(request, article, request.GET.get("from", ""))
         new_label, new, new_revision = self._side(request, article, request.GET.get("to", "live"))
+        can_decide = (
+            new_revision is not None
+            and new_revision.approval == Approval.PENDING
+            and request.user.has_perm("articles.publish_article")
+        )
         context = {
             **self.admin_site.each_context(request),
             "title": f"Compare revisions of “{article}”",
@@ -269,13 +275,14 @@ class RevisionAdminMixin:
             "old_revision": old_revision,
             "new_revision": new_revision,
             "fields": diffs.compare(old, new),
+            "pictures": diffs.compare_pictures(old, new),
             "can_edit_article": self.has_change_permission(request, article),
             "live_changed_since": new_revision is not None
             and new_revision.approval == Approval.PENDING
             and new_revision.base_version not in ("", self._version(article)),
-            "can_decide": new_revision is not None
-            and new_revision.approval == Approval.PENDING
-            and request.user.has_perm("articles.publish_article"),
+            "can_decide": can_decide,
+            # What this page shows, for the approval to check (``revisions.approve``).
+            "seen": revisions.fingerprint(new_revision, article) if can_decide else "",
         }
         return TemplateResponse(request, "admin/articles/article/revision_compare.html", context)
 
@@ -314,7 +321,7 @@ class RevisionAdminMixin:
         article = self._get_viewable(request, object_id)
         revision = self._revision(request, article, revision_id)
         try:
-            revisions.approve(revision, by=request.user)
+            revisions.approve(revision, by=request.user, seen=request.POST.get("seen", "")[:100])
         except workflow.TransitionError as error:
             messages.error(request, str(error))
         else:
@@ -361,18 +368,25 @@ class RevisionAdminMixin:
 
     def autosave_new_view(self, request):
         """Keep the text of a new article that has not been saved yet."""
+        if _too_large(request):
+            return _too_large_response()
         if not self.has_add_permission(request):
             return JsonResponse({"error": "You can’t write articles."}, status=403)
         if _rate_limited(request.user):
             return JsonResponse(
                 {"error": "Saving too often; your text will be saved in a moment."}, status=429
             )
-        revision = revisions.autosave(None, by=request.user, data=request.POST)
+        try:
+            revision = revisions.autosave(None, by=request.user, data=request.POST)
+        except InvalidContent as error:
+            return JsonResponse({"error": str(error)}, status=400)
         when = time_format(timezone.localtime(revision.created_at), "H:i")
         return JsonResponse({"saved_at": when})
 
     def autosave_view(self, request, object_id):
         """Keep the writer's unsaved text; answers JSON for the autosave script."""
+        if _too_large(request):
+            return _too_large_response()
         article = self.get_object(request, unquote(object_id))
         if article is None or not self.has_view_permission(request, article):
             return JsonResponse({"error": "No such article."}, status=404)
@@ -392,8 +406,30 @@ class RevisionAdminMixin:
                 },
                 status=409,
             )
-        revision = revisions.autosave(
-            article, by=request.user, data=request.POST, base_version=stored_version
-        )
+        try:
+            revision = revisions.autosave(
+                article, by=request.user, data=request.POST, base_version=stored_version
+            )
+        except InvalidContent as error:
+            return JsonResponse({"error": str(error)}, status=400)
         when = time_format(timezone.localtime(revision.created_at), "H:i")
         return JsonResponse({"saved_at": when})
+
+
+def _too_large(request):
+    """Whether an autosave carries more than ``AUTOSAVE_MAX_BYTES``, judged before it is read."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    return length > AUTOSAVE_MAX_BYTES
+
+
+def _too_large_response():
+    return JsonResponse(
+        {
+            "error": "Not saved in the background: the text is larger than "
+            f"{AUTOSAVE_MAX_BYTES // 1_000_000} MB. Save the form to keep it."
+        },
+        status=413,
+    )

@@ -48,6 +48,9 @@ document.addEventListener("DOMContentLoaded", () => {
       } else if (response.status === 409 || response.status === 403 || response.status === 404) {
         stopped = true;
         show(`Not saved in the background: ${answer.error || "this article can’t be saved now."}`, true);
+      } else if (response.status === 400 || response.status === 413) {
+        // The writing form's own limits: say which, and keep trying as the text changes.
+        show(answer.error || "Not saved in the background: the form would refuse this text.", true);
       } else if (response.status !== 429) {
         show("Not saved — the server could not keep your text. Trying again…", true);
       }

@@ -130,7 +130,11 @@ def test_a_garbled_schedule_time_is_a_message_not_a_500(client):
 
     response = client.post(
         workflow_url,
-        {"_transition": "schedule", "_transition_publish_at": "next tuesday-ish"},
+        {
+            "_transition": "schedule",
+            "_transition_publish_at": "next tuesday-ish",
+            "_transition_version": str(article.version),
+        },
         follow=True,
     )
 

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from articles import editing
-from articles.models import Article, Revision, RevisionKind
+from articles.models import Article, Revision, RevisionKind, Topic
 from tests.factories import make_article_in, make_columnist, make_editor, make_user
 
 pytestmark = pytest.mark.django_db
@@ -192,6 +192,7 @@ NEW_AUTOSAVE = "admin:articles_article_autosave_new"
 def test_a_new_article_is_autosaved_and_offered_back_on_the_add_page(client):
     columnist = make_columnist()
     client.force_login(columnist)
+    Topic.objects.create(name="Rail"), Topic.objects.create(name="Ports")
 
     response = client.post(
         reverse(NEW_AUTOSAVE),

@@ -89,7 +89,8 @@ def test_readers_never_see_a_pending_change_until_it_is_approved(client, live, p
     assert LIVE_TITLE in html
     assert PENDING_TITLE not in html and PENDING_WORDS not in html
 
-    revisions.approve(Revision.objects.pending().get(), by=make_editor())
+    pending = Revision.objects.pending().get()
+    revisions.approve(pending, by=make_editor(), seen=revisions.fingerprint(pending))
 
     html = client.get(address).content.decode()
     assert PENDING_TITLE in html
@@ -166,7 +167,10 @@ def test_approving_makes_the_change_live_with_the_updated_date_and_an_audit_entr
     editor = make_editor()
     client.force_login(editor)
 
-    response = client.post(url("revision_approve", live["article"], pending.pk))
+    response = client.post(
+        url("revision_approve", live["article"], pending.pk),
+        {"seen": revisions.fingerprint(pending)},
+    )
 
     assert response.status_code == 302
     article = live["article"]
@@ -184,10 +188,10 @@ def test_approving_makes_the_change_live_with_the_updated_date_and_an_audit_entr
 def test_approving_twice_is_refused(live):
     pending = revisions.save_pending(live["article"], by=live["columnist"])
     editor = make_editor()
-    revisions.approve(pending, by=editor)
+    revisions.approve(pending, by=editor, seen=revisions.fingerprint(pending))
 
     with pytest.raises(workflow.TransitionError):
-        revisions.approve(pending, by=editor)
+        revisions.approve(pending, by=editor, seen=revisions.fingerprint(pending))
 
 
 def test_a_columnist_cannot_approve_their_own_change(client, live):
@@ -195,7 +199,7 @@ def test_a_columnist_cannot_approve_their_own_change(client, live):
     pending = Revision.objects.pending().get()
 
     with pytest.raises(workflow.TransitionError):
-        revisions.approve(pending, by=live["columnist"])
+        revisions.approve(pending, by=live["columnist"], seen=revisions.fingerprint(pending))
     client.post(url("revision_approve", live["article"], pending.pk))
 
     live["article"].refresh_from_db()
@@ -308,7 +312,8 @@ def test_the_desk_hears_of_a_pending_change_once_and_the_author_of_its_fate(clie
         Kind.CHANGE_PENDING
     ]
 
-    revisions.approve(Revision.objects.pending().get(), by=editor)
+    pending = Revision.objects.pending().get()
+    revisions.approve(pending, by=editor, seen=revisions.fingerprint(pending))
 
     told = Notification.objects.filter(recipient=live["columnist"])
     assert list(told.values_list("kind", flat=True)) == [Kind.CHANGE_APPROVED]

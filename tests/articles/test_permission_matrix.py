@@ -217,11 +217,12 @@ def value_for(name):
     return NOTE if workflow.RULES[name].needs else None
 
 
-def transition_post(name):
+def transition_post(name, article):
     """The workflow panel's inputs, as the browser sends them."""
     publish_at = timezone.localtime(timezone.now() + timedelta(days=2))
     return {
         "_transition": name,
+        "_transition_version": str(article.version),
         "_transition_note": NOTE,
         "_transition_publish_at": publish_at.strftime("%Y-%m-%dT%H:%M"),
     }
@@ -289,11 +290,11 @@ def test_perform_follows_the_policy(name, role, state, allowed):
     before = stored(article)
 
     if allowed:
-        workflow.perform(name, article, by=user, value=value_for(name))
+        workflow.perform(name, article, by=user, value=value_for(name), seen=article.version)
         assert_moved(article, user, name, before)
     else:
         with pytest.raises(workflow.TransitionError):
-            workflow.perform(name, article, by=user, value=value_for(name))
+            workflow.perform(name, article, by=user, value=value_for(name), seen=article.version)
         assert_untouched(article, before)
 
 
@@ -304,7 +305,7 @@ def test_anonymous_can_make_no_transition(name, state):
     before = stored(article)
 
     with pytest.raises(workflow.TransitionError):
-        workflow.perform(name, article, by=user, value=value_for(name))
+        workflow.perform(name, article, by=user, value=value_for(name), seen=article.version)
 
     assert_untouched(article, before)
 
@@ -329,7 +330,7 @@ def test_workflow_post_follows_the_policy(client, name, role, state, allowed):
     client.force_login(user)
     before = stored(article)
 
-    response = client.post(admin_url("workflow", article), transition_post(name))
+    response = client.post(admin_url("workflow", article), transition_post(name, article))
 
     if allowed:
         assert response.status_code == 302
@@ -367,7 +368,8 @@ def test_change_form_transition_follows_the_policy(client, name, role, state, al
     url = admin_url("change", article)
     before = stored(article)
 
-    response = client.post(url, change_form_data(client.get(url), **transition_post(name)))
+    page = client.get(url)
+    response = client.post(url, change_form_data(page, **transition_post(name, article)))
 
     assert response.status_code == 302
     if allowed:
@@ -618,7 +620,8 @@ def _pending(article):
 def check_approve_change(client, article):
     revision = _pending(article)
     response = client.post(
-        reverse("admin:articles_article_revision_approve", args=[article.pk, revision.pk])
+        reverse("admin:articles_article_revision_approve", args=[article.pk, revision.pk]),
+        {"seen": revisions.fingerprint(revision)},
     )
     revision.refresh_from_db()
     approved = revision.approval == Approval.APPROVED
@@ -686,7 +689,7 @@ def test_admin_view_follows_the_policy(client, view, role, state, allowed):
 def test_the_custom_urls_are_404_to_other_columnists(client, name, state):
     user, article = cast("other", state)
     client.force_login(user)
-    data = {**transition_post("publish"), "body": "Hello", "assignee": user.pk}
+    data = {**transition_post("publish", article), "body": "Hello", "assignee": user.pk}
 
     assert client.post(admin_url(name, article), data).status_code == 404
     assert client.post(admin_url(name, 10**6), data).status_code == 404

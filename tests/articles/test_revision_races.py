@@ -58,7 +58,8 @@ def test_two_editors_approving_at_once_make_it_live_once(pending):
     one, two = make_editor(), make_editor()
 
     outcomes = race(
-        lambda: revisions.approve(pending, by=one), lambda: revisions.approve(pending, by=two)
+        lambda: revisions.approve(pending, by=one, seen=revisions.fingerprint(pending)),
+        lambda: revisions.approve(pending, by=two, seen=revisions.fingerprint(pending)),
     )
 
     assert outcomes == ["done", "refused"]
@@ -70,7 +71,7 @@ def test_approving_and_sending_back_at_once_leave_one_decision(pending):
     one, two = make_editor(), make_editor()
 
     outcomes = race(
-        lambda: revisions.approve(pending, by=one),
+        lambda: revisions.approve(pending, by=one, seen=revisions.fingerprint(pending)),
         lambda: revisions.send_back(pending, by=two, note="Not yet."),
     )
 

@@ -108,7 +108,7 @@ def test_each_transition_writes_one_audit_log_entry(frozen, name, state, value, 
     actor = author if name == "withdraw" else make_editor()
     from_status = article.status
 
-    workflow.perform(name, article, by=actor, value=value)
+    workflow.perform(name, article, by=actor, value=value, seen=article.version)
 
     event = ArticleEvent.objects.get(article=article)
     assert (event.actor, event.action, event.from_status, event.to_status) == (
@@ -139,7 +139,7 @@ def test_publishing_checks_the_stored_article_not_the_callers_copy(frozen, name)
     value = NOW + timedelta(days=1) if name == "schedule" else None
 
     refused(
-        lambda: workflow.perform(name, copy, by=editor, value=value),
+        lambda: workflow.perform(name, copy, by=editor, value=value, seen=copy.version),
         "it needs alt text on the featured image",
         article,
     )
@@ -276,7 +276,9 @@ def test_publishing_needs_title_body_author_and_alt_text(missing, name):
     value = timezone.now() + timedelta(days=1)
 
     refused(
-        lambda: workflow.perform(name, article, by=make_editor(), value=value),
+        lambda: workflow.perform(
+            name, article, by=make_editor(), value=value, seen=stored(article)["version"]
+        ),
         f"This article can’t be published yet: {message}",
         article,
     )
@@ -347,7 +349,9 @@ def test_scheduling_without_a_time_is_refused(value):
     _, article = bylined("submitted")
 
     refused(
-        lambda: workflow.perform("schedule", article, by=make_editor(), value=value),
+        lambda: workflow.perform(
+            "schedule", article, by=make_editor(), value=value, seen=article.version
+        ),
         "Choose a date and time",
         article,
     )

@@ -186,7 +186,8 @@ def test_a_publish_through_one_server_is_served_at_once_by_the_other(tmp_path):
         assert read(second, "/breaking-column/")[0] == 404
 
         SignedIn(first, "desk-editor").post(
-            f"/admin/articles/article/{pending.pk}/workflow/", {"_transition": "publish"}
+            f"/admin/articles/article/{pending.pk}/workflow/",
+            {"_transition": "publish", "_transition_version": str(pending.version)},
         )
 
         status, cache, html = read(second, "/")
