@@ -153,7 +153,6 @@ def show_recovery_codes(request, admin_site, codes, next_url):
             "codes": codes,
             "next": next_url,
         },
-        headers={"Cache-Control": "no-store, private"},
     )
 
 
