@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "signin",
     "authors",
     "images",
@@ -229,6 +230,19 @@ OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
 # Administrators may delete a device in the admin but never read its secret there.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Passkeys (django-otp-webauthn) replace the code, never the password.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = SITE_NAME
+OTP_WEBAUTHN_HELPER_CLASS = "signin.passkeys.PasskeyHelper"
+OTP_WEBAUTHN_RP_ID_CALLABLE = "signin.passkeys.relying_party_id"
+# The domain passkeys are bound to, and the origins they may be used from: by default the
+# host and origin the admin is opened at (already checked against ALLOWED_HOSTS). Changing
+# the domain later voids every passkey. Browsers offer passkeys only over https:// and on
+# http://localhost (not on an IP address such as 127.0.0.1).
+PASSKEY_RP_ID = os.environ.get("PASSKEY_RP_ID", "")
+PASSKEY_ORIGINS = env_list("PASSKEY_ORIGINS")
+# Its check wants OTP_WEBAUTHN_ALLOWED_ORIGINS; ours come from the two settings above.
+SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E030"]
 
 # Content Security Policy: everything is served from this origin; no CDN, and
 # no inline styles on the public site (they all live in static/css/site.css).

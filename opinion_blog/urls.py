@@ -20,6 +20,8 @@ sitemaps = {"articles": ArticleSitemap, "authors": AuthorSitemap, "topics": Topi
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Passkey ceremonies for the second sign-in step (signin/passkeys.py).
+    path("admin/passkeys/", include("signin.passkey_urls", namespace="otp_webauthn")),
     path("admin/", admin.site.urls),
     # Django's default landing after sign-in; here the newsroom is the admin.
     path("accounts/profile/", RedirectView.as_view(pattern_name="admin:index"), name="profile"),

@@ -12,6 +12,10 @@ SECOND_STEP_ROUTES = (
     "admin:second_step",
     "admin:second_step_enrol",
     "admin:second_step_cancel",
+    # A passkey instead of a code (registering one needs a finished sign-in).
+    "otp_webauthn:credential-authentication-begin",
+    "otp_webauthn:credential-authentication-complete",
+    "otp_webauthn:js-i18n-catalog",
 )
 
 

@@ -99,8 +99,11 @@ def recovery_codes_left(user):
 
 def reset(user):
     """An administrator's reset: every device goes; the next sign-in enrols again."""
+    from django_otp_webauthn.models import WebAuthnCredential
+
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
+    WebAuthnCredential.objects.filter(user=user).delete()
 
 
 # Checking a code ---------------------------------------------------------------------

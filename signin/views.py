@@ -5,6 +5,7 @@ server; the secret is also shown as text for apps (and oathtool) that take it ty
 """
 
 from axes.handlers.proxy import AxesProxyHandler
+from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, logout, user_login_failed
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
@@ -20,7 +21,7 @@ from django.views.generic import FormView
 
 from opinion_blog.lockout import lockout_response
 
-from . import second_factor
+from . import passkeys, second_factor
 from .forms import CodeForm, EnrolForm
 from .qr import qr_svg
 
@@ -88,6 +89,13 @@ class SecondStepView(AdminPage, FormView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "passkey": passkeys.available(self.request)
+            and passkeys.passkeys_of(self.request.user).exists(),
+        }
 
     def form_valid(self, form):
         verified(self.request, form.device)
@@ -185,10 +193,16 @@ class SettingsView(AdminPage, FormView):
             "enrolled": second_factor.is_enrolled(user),
             "required": second_factor.is_required(user),
             "codes_left": second_factor.recovery_codes_left(user),
+            "passkeys_available": passkeys.available(self.request),
+            "passkeys": passkeys.passkeys_of(user),
         }
 
     def post(self, request, *args, **kwargs):
         if not second_factor.is_enrolled(request.user):
             return redirect("admin:second_step_enrol")
+        if "remove_passkey" in request.POST:
+            if passkeys.remove_passkey(request.user, request.POST["remove_passkey"]):
+                messages.success(request, "The passkey is removed.")
+            return redirect("admin:second_step_settings")
         codes = second_factor.new_recovery_codes(request.user)
         return show_recovery_codes(request, self.admin_site, codes, reverse("admin:index"))

@@ -70,3 +70,45 @@ def test_the_second_step_pages_are_accessible(browser, live_server, width, schem
     assert page.locator(".errornote").is_visible()
     assert axe_violations(page) == []
     context.close()
+
+
+def test_an_editor_adds_a_passkey_and_signs_in_with_it(page, live_server):
+    """Chromium's virtual authenticator stands in for a phone or security key."""
+    from django_otp_webauthn.models import WebAuthnCredential
+
+    from tests.browser.conftest import sign_in
+
+    assert live_server.url.startswith("http://localhost:")  # passkeys need localhost or https
+    make_editor("desk")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+            }
+        },
+    )
+    sign_in(page, live_server, "desk")
+    page.goto(f"{live_server.url}/admin/two-step-sign-in/")
+    page.click("#passkey-register-button")
+    made = WebAuthnCredential.objects.filter(user__username="desk", confirmed=True)
+    for _ in range(50):  # the ceremony is two requests from the page's script
+        if made.exists():
+            break
+        page.wait_for_timeout(100)
+    assert made.count() == 1
+    page.reload()
+    assert page.locator(".passkey-list li").count() == 1
+
+    page.click("#logout-form button")
+    type_password(page, live_server, "desk")
+    page.wait_for_url(f"{live_server.url}/admin/second-step/**")
+    page.click("#passkey-verification-button")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    assert page.console_errors == []
