@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 
 from opinion_blog.lockout import lockout_response
 
@@ -176,15 +176,11 @@ class CancelView(View):
 
 
 @method_decorator(never_cache, name="dispatch")
-class SettingsView(AdminPage, FormView):
-    """One's own two-step sign-in: whether it is on, recovery codes left, new codes."""
+class SettingsView(AdminPage, TemplateView):
+    """One's own two-step sign-in: whether it is on, recovery codes left, new codes, passkeys."""
 
     template_name = "signin/settings.html"
     title = "Two-step sign-in"
-    form_class = None
-
-    def get_form(self, form_class=None):
-        return None
 
     def get_context_data(self, **kwargs):
         user = self.request.user
