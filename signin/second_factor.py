@@ -9,7 +9,6 @@ the devices, checks the codes (a code is never accepted twice) and slows down gu
 from base64 import b32decode, b32encode
 
 from django.db import transaction
-from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -46,10 +45,6 @@ def is_pending(user):
 def mark_verified(request, device):
     """Record in the session that ``device`` confirmed this sign-in."""
     otp_login(request, device)
-
-
-def forget_verification(session):
-    session.pop(DEVICE_ID_SESSION_KEY, None)
 
 
 # Enrolment ---------------------------------------------------------------------------
