@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.urls import path
+from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
 from .admin_mixins import ChecksSelectedIds
@@ -33,10 +34,43 @@ class NewsroomAdminSite(admin.AdminSite):
     def autocomplete_view(self, request):
         return AutocompleteView.as_view(admin_site=self)(request)
 
+    def has_permission(self, request):
+        """Staff, and past the second sign-in step if they owe it (editors, administrators)."""
+        from signin import second_factor
+
+        return super().has_permission(request) and not second_factor.is_pending(request.user)
+
+    def login(self, request, extra_context=None):
+        """After a right password, whoever owes the second step goes there, then on to ?next=."""
+        from signin import second_factor
+
+        response = super().login(request, extra_context)
+        if response.status_code == 302 and second_factor.is_pending(request.user):
+            return redirect_to_login(response.url, reverse("admin:second_step"))
+        return response
+
     def get_urls(self):
         from notifications import views
+        from signin import views as signin
 
         return [
+            # Open to a session that gave only its password: not wrapped in admin_view.
+            path(
+                "second-step/",
+                signin.SecondStepView.as_view(admin_site=self),
+                name="second_step",
+            ),
+            path(
+                "second-step/set-up/",
+                signin.EnrolView.as_view(admin_site=self),
+                name="second_step_enrol",
+            ),
+            path("second-step/sign-out/", signin.CancelView.as_view(), name="second_step_cancel"),
+            path(
+                "two-step-sign-in/",
+                self.admin_view(signin.SettingsView.as_view(admin_site=self)),
+                name="second_step_settings",
+            ),
             path(
                 "notifications/settings/",
                 self.admin_view(views.NotificationSettingsView.as_view(admin_site=self)),

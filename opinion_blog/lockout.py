@@ -3,7 +3,13 @@
 import math
 
 from axes.helpers import get_cool_off
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.db.models import Sum
 from django.shortcuts import render
+from django.utils import timezone
+
+from .client_ip import client_ip
 
 
 def lockout_response(request, original_response=None, credentials=None):
@@ -18,3 +24,17 @@ def lockout_response(request, original_response=None, credentials=None):
     )
     response["Retry-After"] = str(seconds)
     return response
+
+
+def address_is_flooded(request):
+    """Whether this address failed against any accounts LOGIN_ADDRESS_FAILURE_LIMIT times.
+
+    django-axes counts per account and address together (so a stranger cannot lock an
+    editor out); this looser limit stops one address spraying guesses over many
+    accounts. Counted over the same cool-off as axes' own lockout.
+    """
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    failures = AccessAttempt.objects.filter(
+        ip_address=client_ip(request), attempt_time__gte=since
+    ).aggregate(total=Sum("failures_since_start"))["total"]
+    return (failures or 0) >= settings.LOGIN_ADDRESS_FAILURE_LIMIT

@@ -55,6 +55,12 @@ INSTALLED_APPS = [
     "taggit",
     "django_prose_editor",
     "axes",
+    # The second sign-in step (README: "Signing in"): authenticator codes and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
+    "signin",
     "authors",
     "images",
     "articles",
@@ -72,6 +78,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which device, if any, confirmed this session's second step (request.user.otp_device).
+    "django_otp.middleware.OTPMiddleware",
+    # Until then, an editor's or administrator's session reaches only the second step.
+    "signin.middleware.SecondStepMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -190,17 +200,23 @@ AUTOSAVE_SECONDS = int(os.environ.get("AUTOSAVE_SECONDS", 5))
 AUTOSAVE_RATE_PER_MINUTE = int(os.environ.get("AUTOSAVE_RATE_PER_MINUTE", 30))
 
 LOGIN_URL = "admin:login"
+# Where a sign-in with no ?next= lands (Django's default, /accounts/profile/, is no page here).
+LOGIN_REDIRECT_URL = "admin:index"
 
-# Login throttling (django-axes). Failures are counted per account and, separately,
-# per client address: many passwords against one account (from any number of
-# addresses) and one address trying many accounts are both stopped. A lockout ends
-# by itself after the cool-off, counted from the last failed try; administrators
-# lift it sooner by deleting the access attempt in the admin.
+# Login throttling (django-axes). Failures are counted per account *and* address together:
+# guessing one account's password from one address is stopped after the limit, but a
+# stranger's guesses cannot lock the account's owner out at their own address. One
+# address failing against many accounts is stopped by a looser per-address limit
+# (LOGIN_ADDRESS_FAILURE_LIMIT, checked in opinion_blog/lockout.py). Wrong codes at the
+# second sign-in step count as failures too. A lockout ends by itself after the cool-off,
+# counted from the last failed try; administrators lift it sooner by deleting the access
+# attempt in the admin.
 AXES_FAILURE_LIMIT = max(1, int(os.environ.get("LOGIN_FAILURE_LIMIT", "5")))
 AXES_COOLOFF_TIME = timedelta(minutes=max(1, int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15"))))
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
-# Not reset on success: with per-address counting, a success would also wipe that
-# address's failures against other accounts, letting anyone with one login keep guessing.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+LOGIN_ADDRESS_FAILURE_LIMIT = max(1, int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "20")))
+# Not reset on success: a password typed right must not wipe the wrong codes counted
+# against the same account and address at the second step.
 AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "opinion_blog.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "opinion_blog.client_ip.client_ip"
@@ -209,6 +225,27 @@ AXES_CLIENT_IP_CALLABLE = "opinion_blog.client_ip.client_ip"
 # CLIENT_IP_PROXY_COUNT how many of them append to it.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 CLIENT_IP_PROXY_COUNT = int(os.environ.get("CLIENT_IP_PROXY_COUNT", "1"))
+
+# The second sign-in step (django-otp). Authenticator apps show the site's name beside
+# the code; each wrong code doubles the wait before the next try (1 s, 2 s, 4 s, ...).
+OTP_TOTP_ISSUER = SITE_NAME
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# Administrators may delete a device in the admin but never read its secret there.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Passkeys (django-otp-webauthn) replace the code, never the password.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = SITE_NAME
+OTP_WEBAUTHN_HELPER_CLASS = "signin.passkeys.PasskeyHelper"
+OTP_WEBAUTHN_RP_ID_CALLABLE = "signin.passkeys.relying_party_id"
+# The domain passkeys are bound to, and the origins they may be used from: by default the
+# host and origin the admin is opened at (already checked against ALLOWED_HOSTS). Changing
+# the domain later voids every passkey. Browsers offer passkeys only over https:// and on
+# http://localhost (not on an IP address such as 127.0.0.1).
+PASSKEY_RP_ID = os.environ.get("PASSKEY_RP_ID", "")
+PASSKEY_ORIGINS = env_list("PASSKEY_ORIGINS")
+# Its check wants OTP_WEBAUTHN_ALLOWED_ORIGINS; ours come from the two settings above.
+SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E030"]
 
 # Content Security Policy: everything is served from this origin; no CDN, and
 # no inline styles on the public site (they all live in static/css/site.css).
@@ -316,7 +353,7 @@ VERSION_CACHE_ENABLED = env_bool("VERSION_CACHE_ENABLED", True)
 # s-maxage for proxies and CDNs: how stale a shared cache in front may serve.
 PAGE_CACHE_PROXY_SECONDS = int(os.environ.get("PAGE_CACHE_PROXY_SECONDS", 10))
 # Never cached and always read from the primary database.
-PRIVATE_PATH_PREFIXES = ["/admin/", "/preview/", "/healthz"]
+PRIVATE_PATH_PREFIXES = ["/admin/", "/preview/", "/healthz", "/accounts/"]
 
 # Read replicas: DATABASE_REPLICA_URLS="postgres://...,postgres://..."
 DATABASES.update(

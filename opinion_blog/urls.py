@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 
 from articles.sitemaps import ArticleSitemap, TopicSitemap
 from authors.sitemaps import AuthorSitemap
@@ -20,7 +21,11 @@ sitemaps = {"articles": ArticleSitemap, "authors": AuthorSitemap, "topics": Topi
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Passkey ceremonies for the second sign-in step (signin/passkeys.py).
+    path("admin/passkeys/", include("signin.passkey_urls", namespace="otp_webauthn")),
     path("admin/", admin.site.urls),
+    # Django's default landing after sign-in; here the newsroom is the admin.
+    path("accounts/profile/", RedirectView.as_view(pattern_name="admin:index"), name="profile"),
     path("robots.txt", robots_txt, name="robots"),
     path(
         "sitemap.xml",

@@ -1,6 +1,28 @@
 import importlib
 
 import pytest
+from django.test.client import ClientMixin
+
+# Staff in tests: ``client.force_login(user)`` (and pytest-django's ``admin_client``)
+# sign in *and* pass the second sign-in step, as a password plus a right code would;
+# editors and administrators are given an authenticator (tests.factories.TEST_TOTP_SECRET)
+# if they have none. Tests about the second step itself use ``password_only_login``.
+_force_login = ClientMixin.force_login
+
+
+def password_only_login(client, user, backend=None):
+    """Django's own force_login: a session that has given a password only."""
+    _force_login(client, user, backend)
+
+
+def _force_login_past_the_second_step(self, user, backend=None):
+    from tests.factories import pass_second_step
+
+    _force_login(self, user, backend)
+    pass_second_step(self, user)
+
+
+ClientMixin.force_login = _force_login_past_the_second_step
 
 
 @pytest.fixture(autouse=True)

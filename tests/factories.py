@@ -1,6 +1,7 @@
 """Small factory functions: each makes one valid object, with keyword overrides."""
 
 import itertools
+import time
 from datetime import timedelta
 from html.parser import HTMLParser
 from io import BytesIO
@@ -8,6 +9,9 @@ from io import BytesIO
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image as PillowImage
 
 from articles import counts
@@ -16,6 +20,7 @@ from articles.roles import COLUMNISTS, EDITORS
 from articles.search import refresh_search_vectors
 from authors.models import Author
 from images.models import Image
+from signin import second_factor
 
 _sequence = itertools.count(1)
 
@@ -64,6 +69,45 @@ def make_editor(username=None):
 
 def make_admin(username=None):
     return make_user(username, superuser=True)
+
+
+# The second sign-in step ---------------------------------------------------------------
+
+# Every test authenticator shares this secret (base32), so a test can type its code.
+TEST_TOTP_SECRET = "TESTSTEPTESTSTEPTESTSTEP"
+
+
+def give_authenticator(user):
+    """The user's confirmed authenticator app (made with TEST_TOTP_SECRET if missing)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or second_factor.give_authenticator(user, TEST_TOTP_SECRET)
+
+
+def totp_code(device):
+    """A code the device accepts now: the current one, or the next if that was just used."""
+    device.refresh_from_db()
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    if totp.t() <= device.last_t:
+        totp.time += device.step * (device.last_t + 1 - totp.t())
+    return f"{totp.token():0{device.digits}d}"
+
+
+def pass_second_step(client, user):
+    """Mark the test client's session as past the second step, as a right code would.
+
+    Called by ``Client.force_login`` (wrapped in tests/conftest.py) for everyone who owes
+    the step: editors and administrators get an authenticator if they have none.
+    """
+    # A fresh copy: the test's own user object keeps no permission cache from this check.
+    fresh = type(user)._default_manager.get(pk=user.pk)
+    enrolled = TOTPDevice.objects.filter(user=fresh, confirmed=True).exists()
+    if not (enrolled or second_factor.is_required(fresh)):
+        return
+    device = give_authenticator(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
 
 
 def make_image(alt_text="A test picture", credit="Photo: Test Desk", width=64, height=48, **fields):

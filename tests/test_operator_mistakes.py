@@ -5,7 +5,6 @@ environment an operator would get wrong.
 """
 
 import os
-import secrets
 import socket
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from opinion_blog.startup import secret_key_problem
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).with_name("gunicorn")
-GOOD_KEY = secrets.token_urlsafe(50)
+GOOD_KEY = "opinion-blog-tests-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEF"  # fixed: xdist workers must collect the same ids
 
 
 def free_port():

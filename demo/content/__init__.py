@@ -15,7 +15,7 @@ change, corrections, a disclosure.
 
 from . import amara, eleni, kwame, lena, siobhan, tomas
 from .after_publication import AFTER_PUBLICATION
-from .people import AUTHORS, LOGINS, NAVIGATION_TOPICS, PASSWORD, TOPICS
+from .people import AUTHORS, LOGINS, NAVIGATION_TOPICS, PASSWORD, TOPICS, TOTP_SECRET
 
 ARTICLES = [
     *amara.ARTICLES,
@@ -34,4 +34,5 @@ __all__ = [
     "NAVIGATION_TOPICS",
     "PASSWORD",
     "TOPICS",
+    "TOTP_SECRET",
 ]

@@ -2,6 +2,9 @@
 
 # Printed in the table at the end of load_demo; never use these logins on a real site.
 PASSWORD = "opinion-demo"
+# The demo's editors and administrator confirm sign-in with a code from an authenticator
+# app set up with this one shared key (base32): `oathtool --totp -b NEWSROOMDEMOKEYS`.
+TOTP_SECRET = "NEWSROOMDEMOKEYS"
 
 # role, username, first name, last name, what to try when logged in as them.
 LOGINS = [

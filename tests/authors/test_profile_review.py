@@ -269,6 +269,7 @@ def test_a_decided_change_cannot_be_approved_again(client, columnist):
 
 def test_a_columnist_promoted_to_editor_goes_live_from_then_on(client, columnist):
     columnist.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(columnist)  # an editor now: signs in again, with the second step
     author = columnist.author_profile
 
     edit_profile(client, author, name="Now an editor")

@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import Count
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 from PIL import Image as PillowImage
 
@@ -270,3 +271,23 @@ def test_one_article_has_a_disclosure_above_the_body(demo, client):
 
 def test_every_demo_article_has_a_revision_history(demo):
     assert not Article.objects.filter(revisions__isnull=True).exists()
+
+
+def test_demo_editors_and_the_administrator_share_one_printed_authenticator_key(demo, client):
+    from base64 import b32decode
+
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    with_key = TOTPDevice.objects.filter(
+        confirmed=True, key=b32decode(content.TOTP_SECRET).hex()
+    ).values_list("user__username", flat=True)
+    assert set(with_key) == {"admin", "editor", "editor2"}
+    assert f"oathtool --totp -b {content.TOTP_SECRET}" in demo.output
+
+    # Signing in as a visitor would: the password, then the code the key gives now.
+    client.post(reverse("admin:login"), {"username": "editor2", "password": content.PASSWORD})
+    code = TOTP(b32decode(content.TOTP_SECRET)).token()
+    response = client.post(reverse("admin:second_step"), {"code": f"{code:06d}"})
+    assert response.status_code == 302
+    assert client.get(reverse("admin:index")).status_code == 200

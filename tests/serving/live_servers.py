@@ -19,7 +19,12 @@ from urllib.request import HTTPCookieProcessor, Request, build_opener, urlopen
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import connection
+from django.urls import reverse
+
+from signin import second_factor
+from tests.factories import give_authenticator, totp_code
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -203,9 +208,21 @@ class Browser:
     def cookie(self, name):
         return next((cookie.value for cookie in self.cookies if cookie.name == name), None)
 
-    def sign_in(self, username, password=PASSWORD):
+    def sign_in(self, username, password=PASSWORD, *, code=None):
+        """The password, then, for editors and administrators, the second step.
+
+        ``code`` is the second step's code (a recovery code, say, for a user in another
+        database); without it, the user is looked up in the test database and signs in
+        with a code from their authenticator.
+        """
+        if code is None:
+            user = get_user_model().objects.get(username=username)
+            if second_factor.is_required(user):
+                code = totp_code(give_authenticator(user))
         self.get("/admin/login/")
         self.post("/admin/login/?next=/admin/", {"username": username, "password": password})
+        if code is not None:
+            self.post(f"{reverse('admin:second_step')}?next=/admin/", {"code": code})
         assert self.cookie("sessionid"), "the sign-in failed"
         return self
 

@@ -132,13 +132,18 @@ def primary_and_replica():
         shutil.rmtree(base, ignore_errors=True)
 
 
+# The editor signs in three times: a single-use recovery code each time.
+RECOVERY_CODES = ["replica-desk-1", "replica-desk-2", "replica-desk-3"]
 SEED = """
 import json
 from django.core.files.uploadedfile import SimpleUploadedFile
 from articles.models import Status
 from images.models import Image
 from opinion_blog.content_version import public_content_changed
-from tests.factories import make_article, make_author, make_editor, make_published, png_bytes
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from tests.factories import (
+    give_authenticator, make_article, make_author, make_editor, make_published, png_bytes,
+)
 
 author = make_author("Ada Columnist", slug="ada")
 picture = Image.objects.create(
@@ -151,8 +156,11 @@ pending = make_article("Breaking column", authors=[author], status=Status.SUBMIT
 editor = make_editor("desk-editor")
 editor.set_password(PASSWORD)
 editor.save()
+give_authenticator(editor)
+recovery = StaticDevice.objects.create(user=editor, name="Recovery codes", confirmed=True)
+StaticToken.objects.bulk_create(StaticToken(device=recovery, token=c) for c in RECOVERY_CODES)
 public_content_changed()
-print(json.dumps({"pending": pending.pk, "image": picture.file.url}))
+print(json.dumps({"pending": pending.pk, "version": pending.version, "image": picture.file.url}))
 """
 
 
@@ -186,7 +194,8 @@ def site(ready, tmp_path):
         subprocess.run([*manage, "migrate", "--no-input", "--verbosity=0"], cwd=ROOT, env=env,
                        check=True, capture_output=True)  # fmt: skip
         seeded = subprocess.run(
-            [*manage, "shell", "-c", f"PASSWORD = {PASSWORD!r}\n{SEED}"],
+            [*manage, "shell", "-c",
+             f"PASSWORD = {PASSWORD!r}\nRECOVERY_CODES = {RECOVERY_CODES!r}\n{SEED}"],
             cwd=ROOT, env=env, check=True, capture_output=True, text=True,
         )  # fmt: skip
         facts = json.loads(seeded.stdout.strip().splitlines()[-1])
@@ -239,13 +248,14 @@ def readers_on_the_replica_everyone_else_on_the_primary(site):
     assert site["image"] in page.text and fetch_status(site["image"]) == 200
 
     # A signed-in editor's requests, and every write, are on the primary.
-    editor = Browser(a).sign_in("desk-editor")
+    editor = Browser(a).sign_in("desk-editor", code=RECOVERY_CODES[0])
     page, ran_on = where_it_ran(site, lambda: editor.get("/old-news/?signed-in"), "'old-news'")
     assert page.status == 200 and ran_on == {"primary"}
     _, ran_on = where_it_ran(
         site,
         lambda: editor.post(
-            f"/admin/articles/article/{site['pending']}/workflow/", {"_transition": "publish"}
+            f"/admin/articles/article/{site['pending']}/workflow/",
+            {"_transition": "publish", "_transition_version": site["version"]},
         ),
         'UPDATE "articles_article"',
     )
@@ -258,7 +268,7 @@ def readers_on_the_replica_everyone_else_on_the_primary(site):
 
 def a_lagging_replica_never_hides_a_change_and_then_is_left_out(site):
     a, b = site["a"], site["b"]
-    editor = Browser(a).sign_in("desk-editor")
+    editor = Browser(a).sign_in("desk-editor", code=RECOVERY_CODES[1])
     site["replica"].sql("SELECT pg_wal_replay_pause()")
     try:
         editor.post(
@@ -266,7 +276,13 @@ def a_lagging_replica_never_hides_a_change_and_then_is_left_out(site):
             {"_transition": "unpublish", "_transition_note": "Pulled for a correction"},
         )
         # The replica has not replayed the unpublish; nobody is served the old page.
-        assert Browser(b).sign_in("desk-editor").get("/breaking-column/").status == 404
+        assert (
+            Browser(b)
+            .sign_in("desk-editor", code=RECOVERY_CODES[2])
+            .get("/breaking-column/")
+            .status
+            == 404
+        )
         assert get(b, "/breaking-column/").status == 404  # inside the lag window: primary
         assert "Breaking column" not in get(b, "/").text
 

@@ -18,10 +18,19 @@ from urllib.parse import urlencode
 from urllib.request import HTTPCookieProcessor, Request, build_opener, urlopen
 
 import pytest
+from django.contrib.auth.models import User
 from django.db import connection
 
 from articles.models import Status
-from tests.factories import make_article, make_author, make_editor, make_published
+from signin import second_factor
+from tests.factories import (
+    give_authenticator,
+    make_article,
+    make_author,
+    make_editor,
+    make_published,
+    totp_code,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -158,7 +167,11 @@ class SignedIn:
         self.base, self.cookies = base, CookieJar()
         self.browser = build_opener(HTTPCookieProcessor(self.cookies))
         self.browser.open(f"{base}/admin/login/", timeout=10).read()
+        user = User.objects.get(username=username)
+        device = give_authenticator(user) if second_factor.is_required(user) else None
         self.post("/admin/login/?next=/admin/", {"username": username, "password": PASSWORD})
+        if device is not None:  # editors confirm with their authenticator's code
+            self.post("/admin/second-step/?next=/admin/", {"code": totp_code(device)})
         assert any(cookie.name == "sessionid" for cookie in self.cookies), "the sign-in failed"
 
     def post(self, path, fields):

@@ -42,6 +42,7 @@ from notifications import events as notification_events
 from notifications.models import Notification
 from opinion_blog.bulk_writes import analyze
 from opinion_blog.content_version import public_content_changed
+from signin import second_factor
 
 CREDIT = "Illustration: Opinion Blog studio"
 GROUP_FOR_ROLE = {"Editor": EDITORS, "Columnist": COLUMNISTS}
@@ -125,6 +126,10 @@ class Command(BaseCommand):
             if role in GROUP_FOR_ROLE:
                 user.groups.add(groups[GROUP_FOR_ROLE[role]])
             users[username] = user
+        for user in users.values():
+            # Editors and the administrator owe the second step: one shared demo authenticator.
+            if second_factor.is_required(user) and not second_factor.is_enrolled(user):
+                second_factor.give_authenticator(user, content.TOTP_SECRET, "Demo authenticator")
         return users
 
     def load_authors(self):
@@ -374,5 +379,8 @@ class Command(BaseCommand):
         site = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
         self.stdout.write(
             f"\nThe site:  {site}/\nThe admin: {site}/admin/\n"
-            "Every demo login shares that password. Never run this on a public site."
+            "Every demo login shares that password. Never run this on a public site.\n"
+            "Editors and the administrator then type a code from an authenticator app set up "
+            f"with the demo key {content.TOTP_SECRET} (base32, 6 digits, 30 s), or from\n"
+            f"  oathtool --totp -b {content.TOTP_SECRET}"
         )
