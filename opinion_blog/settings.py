@@ -268,6 +268,15 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # A failed notification email is tried again after 1, 4, 16… times this many seconds.
 NOTIFICATION_RETRY_SECONDS = int(os.environ.get("NOTIFICATION_RETRY_SECONDS", "60"))
 NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATION_MAX_ATTEMPTS", "5"))
+# Crash safety (README: "Notifications survive a crash"). A worker claims an email for this
+# long before handing it to the mail server; longer than any send can take (EMAIL_TIMEOUT).
+NOTIFICATION_SEND_LEASE_SECONDS = int(os.environ.get("NOTIFICATION_SEND_LEASE_SECONDS", "120"))
+# A task still RUNNING this long after it started was left by a worker that died.
+TASK_LEASE_SECONDS = int(os.environ.get("TASK_LEASE_SECONDS", "180"))
+# Every worker sweeps this often: stranded notifications are queued again.
+WORKER_SWEEP_SECONDS = float(os.environ.get("WORKER_SWEEP_SECONDS", "30"))
+# A notification queued this long with no task waiting or running for it is stranded.
+NOTIFICATION_STRANDED_SECONDS = int(os.environ.get("NOTIFICATION_STRANDED_SECONDS", "60"))
 
 LOGGING = {
     "version": 1,
