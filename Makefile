@@ -2,6 +2,8 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Task workers `make serve` runs beside gunicorn (README: "The task worker").
+TASK_WORKERS ?= 1
 
 .PHONY: run serve test lint format check bench clean
 
@@ -20,9 +22,11 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 run: $(VENV)/.installed
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 PORT=$(PORT) $(PY) manage.py load_demo
-	@# The task worker sends notification emails (printed here); it stops with the server.
+	@# The task worker sends notification emails (printed here); bin/keep-running starts it
+	@# again if it exits, and it stops with the server.
 	@export DEBUG=1 SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)}; \
-		$(PY) manage.py db_worker --no-reload & worker=$$!; \
+		bin/keep-running $(PY) manage.py db_worker --no-reload --worker-id "$$(hostname)-$(PORT)-run" \
+		& worker=$$!; \
 		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
@@ -36,8 +40,13 @@ serve: $(VENV)/.installed
 		SESSION_COOKIE_SECURE="$${SESSION_COOKIE_SECURE:-0}" CSRF_COOKIE_SECURE="$${CSRF_COOKIE_SECURE:-0}" && \
 	$(PY) manage.py collectstatic --no-input --verbosity 0 && \
 	$(PY) manage.py migrate --no-input && \
-	echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn (Ctrl-C stops it)" && \
-	exec $(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py
+	echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn and $(TASK_WORKERS) task worker(s) (Ctrl-C stops them)" && \
+	workers=; for i in $$(seq 1 $(TASK_WORKERS)); do \
+		bin/keep-running $(PY) manage.py db_worker --no-reload --worker-id "$$(hostname)-$(PORT)-$$i" & \
+		workers="$$workers $$!"; \
+	done; \
+	trap 'kill $$workers 2>/dev/null; wait $$workers 2>/dev/null' EXIT INT TERM; \
+	$(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py
 
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
