@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Below the CSP middleware so its response hook runs first and picks the admin's policy.
     "opinion_blog.middleware.AdminContentSecurityPolicyMiddleware",
+    # After the CSRF check: while the database is known to be down, 503 at once.
+    "opinion_blog.outage.DatabaseOutageMiddleware",
     # Before any view reads the database: a NUL byte in the path or query is a 404.
     "opinion_blog.middleware.RejectNulBytesMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
@@ -117,11 +119,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # 2.7 s with JIT and 1.1 s without; today's page queries stay under the JIT threshold,
     # so this only guards against a slow plan turning into a much slower one).
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    # Fail fast when the server is down: a request must not hold a gunicorn worker for long.
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "2"))
+    )
     DATABASES["default"]["OPTIONS"]["pool"] = {
         "min_size": int(os.environ.get("DATABASE_POOL_MIN_SIZE", "2")),
         "max_size": int(os.environ.get("DATABASE_POOL_MAX_SIZE", "10")),
-        # How long a request waits for a connection before it gets the 503 page.
-        "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "10")),
+        # How long a request waits for a connection before it gets the 503 page. Sync
+        # gunicorn workers use one connection each, so only an outage makes anyone wait.
+        "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "2")),
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -334,6 +341,9 @@ DATABASE_REPLICAS = [alias for alias in DATABASES if alias != "default"]
 DATABASE_ROUTERS = ["opinion_blog.db_router.ReplicaRouter"] if DATABASE_REPLICAS else []
 # After a content change, pages bound for the cache are read from the primary this long.
 DATABASE_REPLICA_LAG_SECONDS = int(os.environ.get("DATABASE_REPLICA_LAG_SECONDS", 5))
+
+# After a failed connection, each process answers 503 at once for this long (opinion_blog/outage.py).
+DATABASE_DOWN_SECONDS = float(os.environ.get("DATABASE_DOWN_SECONDS", "5"))
 
 # Load balancers probe over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
