@@ -5,7 +5,7 @@ PORT ?= 8000
 # Task workers `make serve` runs beside gunicorn (README: "The task worker").
 TASK_WORKERS ?= 1
 
-.PHONY: run serve test lint format check bench clean
+.PHONY: run serve test lint format check bench faultdrill clean
 
 $(PY):
 	@python=$$(bin/find-python) && echo "Creating $(VENV) with $$python" && "$$python" -m venv $(VENV)
@@ -71,6 +71,11 @@ bench: $(VENV)/.installed-dev
 	@command -v wrk >/dev/null || (apt-get install -y -qq wrk || (apt-get update -qq && apt-get install -y -qq wrk)) \
 		|| echo "wrk could not be installed: load figures will read n/a"
 	$(PY) bench/run.py
+
+# Fault drills against a throwaway PostgreSQL cluster (README: "Fault drills"); a few minutes.
+faultdrill: $(VENV)/.installed-dev
+	@command -v wrk >/dev/null || (apt-get install -y -qq wrk || (apt-get update -qq && apt-get install -y -qq wrk))
+	$(PY) bench/faultdrill.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

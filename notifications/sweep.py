@@ -23,6 +23,7 @@ from .tasks import SENDABLE, send_notification_email
 
 logger = logging.getLogger(__name__)
 
+STRANDED_PRIORITY = 10
 # Any constant shared by every worker: one sweep at a time across the servers.
 SWEEP_LOCK = 0x0B5E_E7
 
@@ -107,7 +108,10 @@ def sweep():
         swept.abandoned_tasks = end_abandoned_tasks(now)
         for pk, next_attempt_at in stranded(now).values_list("pk", "next_attempt_at"):
             run_after = next_attempt_at if next_attempt_at and next_attempt_at > now else None
-            send_notification_email.using(run_after=run_after).enqueue(pk)
+            # Ahead of the queue: a stranded email has waited longest already.
+            send_notification_email.using(run_after=run_after, priority=STRANDED_PRIORITY).enqueue(
+                pk
+            )
             swept.requeued += 1
     if swept.abandoned_tasks or swept.requeued:
         logger.warning(
