@@ -25,7 +25,7 @@ run: $(VENV)/.installed
 	@# The task worker sends notification emails (printed here); bin/keep-running starts it
 	@# again if it exits, and it stops with the server.
 	@export DEBUG=1 SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)}; \
-		bin/keep-running $(PY) manage.py db_worker --no-reload --worker-id "$$(hostname)-$(PORT)-run" \
+		bin/keep-running $(PY) manage.py db_worker --supervise --no-reload --no-startup-delay --worker-id "$$(hostname)-$(PORT)-run" \
 		& worker=$$!; \
 		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)
@@ -42,7 +42,7 @@ serve: $(VENV)/.installed
 	$(PY) manage.py migrate --no-input && \
 	echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn and $(TASK_WORKERS) task worker(s) (Ctrl-C stops them)" && \
 	workers=; for i in $$(seq 1 $(TASK_WORKERS)); do \
-		bin/keep-running $(PY) manage.py db_worker --no-reload --worker-id "$$(hostname)-$(PORT)-$$i" & \
+		bin/keep-running $(PY) manage.py db_worker --supervise --no-reload --no-startup-delay --worker-id "$$(hostname)-$(PORT)-$$i" & \
 		workers="$$workers $$!"; \
 	done; \
 	trap 'kill $$workers 2>/dev/null; wait $$workers 2>/dev/null' EXIT INT TERM; \

@@ -128,7 +128,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "max_size": int(os.environ.get("DATABASE_POOL_MAX_SIZE", "10")),
         # How long a request waits for a connection before it gets the 503 page. Sync
         # gunicorn workers use one connection each, so only an outage makes anyone wait.
-        "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "2")),
+        "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "1")),
         # psycopg_pool retries a lost connection with a doubling pause until this runs out
         # (5 minutes by default: a 15 s outage left it waiting 16 s more). Kept short, the
         # pool starts afresh on the next request and reconnects as soon as the server is back.

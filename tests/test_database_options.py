@@ -36,5 +36,5 @@ def test_production_settings_give_up_on_an_unreachable_database_within_seconds()
         ).stdout.splitlines()[-1]
     )
     assert options["connect_timeout"] == 2
-    assert options["pool"]["timeout"] == 2
+    assert options["pool"]["timeout"] <= 2
     assert options["pool"]["reconnect_timeout"] <= 5

@@ -187,7 +187,7 @@ def sink():
     server.stop()
 
 
-def worker_process(sink, worker_id):
+def worker_process(sink, worker_id, *extra):
     db = connection.settings_dict
     env = {
         **os.environ,
@@ -202,6 +202,7 @@ def worker_process(sink, worker_id):
         [
             *(sys.executable, "manage.py", "db_worker", "--worker-id", worker_id),
             *("--interval", "0.1", "--no-startup-delay", "--no-reload", "--verbosity", "0"),
+            *extra,
         ],
         cwd=REPO,
         env=env,
@@ -236,4 +237,44 @@ def test_a_real_kill_9_mid_send_is_delivered_after_the_restart(sink, settings):
         worker.wait(10)
     assert notification.email == Email.SENT
     # Handed over before the kill, so the mail server saw it twice: as one and the same message.
+    assert len(set(sink.message_ids())) == 1
+
+
+def children(pid):
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(child) for child in path.read_text().split()] if path.exists() else []
+
+
+def wait_for_child(parent, other_than=None, timeout=20):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = [pid for pid in children(parent) if pid != other_than]
+        if found:
+            return found[0]
+        time.sleep(0.05)
+    return None
+
+
+@pytest.mark.skipif(
+    django_settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql"
+    or not Path("/proc/self/task").exists(),
+    reason="a second process shares the test database; Linux /proc",
+)
+def test_a_supervised_worker_killed_mid_send_is_replaced_at_once_and_the_email_delivered(sink):
+    notification = submitted_for_review()
+    supervisor = worker_process(sink, "supervised", "--supervise")
+    try:
+        assert sink.wait_for(1), "the worker never sent"
+        killed = wait_for_child(supervisor.pid)
+        os.kill(killed, signal.SIGKILL)
+        sink.delay = 0
+        replacement = wait_for_child(supervisor.pid, other_than=killed, timeout=5)
+        assert replacement is not None
+        assert supervisor.poll() is None
+        assert sink.wait_for(2, timeout=15)
+    finally:
+        supervisor.terminate()
+        assert supervisor.wait(20) == 0
+    notification.refresh_from_db()
+    assert notification.email == Email.SENT
     assert len(set(sink.message_ids())) == 1

@@ -1,10 +1,12 @@
 """django-tasks-db's ``db_worker``, made to outlive database outages and to sweep.
 
 The same command and options as django-tasks-db's own (this app comes first in
-INSTALLED_APPS, so ``manage.py db_worker`` is this one). Two additions:
+INSTALLED_APPS, so ``manage.py db_worker`` is this one). Additions:
 
 - A lost database no longer ends the process: the worker logs it, waits with a
   growing pause (at most ``WORKER_OUTAGE_MAX_WAIT`` seconds) and carries on.
+- ``--supervise`` forks the worker from a parent that starts another the moment
+  it dies (see ``Supervisor``).
 - A sweep (``notifications.sweep``) runs at start and then every
   ``WORKER_SWEEP_SECONDS`` on a timer thread. At start the worker also ends the
   tasks its previous run left ``RUNNING`` when it is given a stable
@@ -13,8 +15,10 @@ INSTALLED_APPS, so ``manage.py db_worker`` is this one). Two additions:
 """
 
 import contextlib
+import ctypes
 import logging
 import os
+import signal
 import threading
 import time
 
@@ -29,14 +33,20 @@ from notifications import sweep
 logger = logging.getLogger("django_tasks_db")
 
 DATABASE_DOWN = (OperationalError, InterfaceError)
+PR_SET_PDEATHSIG = 1
 WORKER_OUTAGE_MAX_WAIT = 5.0
 
 
-def close_connections():
-    """Drop this thread's connections, broken or not; the next query opens a fresh one."""
+def close_connections(pools=False):
+    """Drop this thread's connections, broken or not; the next query opens a fresh one.
+
+    ``pools``: close the connection pools too (their threads would not survive a fork).
+    """
     for conn in connections.all(initialized_only=True):
         with contextlib.suppress(DATABASE_DOWN):
             conn.close()
+            if pools and hasattr(conn, "close_pool"):
+                conn.close_pool()
 
 
 class ResilientWorker(db_worker.Worker):
@@ -91,11 +101,95 @@ class ResilientWorker(db_worker.Worker):
             time.sleep(settings.WORKER_SWEEP_SECONDS)
 
 
+def stop_with_parent(parent):
+    """A worker whose supervisor is killed stops too (Linux): its restart would share the id."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:
+        raise SystemExit(0)
+
+
+class Supervisor:
+    """Run the worker in a forked child and fork another the moment it dies.
+
+    The parent has loaded Django and the project already and never touches the
+    database, so a worker killed mid-send (``kill -9``, out of memory) is back in
+    milliseconds rather than after a new interpreter's seconds of start-up, and
+    with the same worker id, so it ends its predecessor's task at once.
+    """
+
+    QUICK_DEATH_SECONDS = 5
+
+    def __init__(self, worker):
+        self.worker, self.child, self.stopping = worker, None, False
+        self.parent = os.getpid()
+
+    def run(self):
+        signal.signal(signal.SIGTERM, self.stop)
+        signal.signal(signal.SIGINT, self.stop)
+        pause = 0.0
+        while not self.stopping:
+            close_connections(pools=True)
+            started = time.monotonic()
+            pid = os.fork()
+            if pid == 0:
+                self.run_child()
+            self.child = pid
+            _, status = os.waitpid(pid, 0)
+            self.child = None
+            if self.stopping:
+                break
+            logger.warning(
+                "Worker process %s of %s ended (%s); starting another.",
+                pid,
+                self.worker.worker_id,
+                f"signal {os.WTERMSIG(status)}"
+                if os.WIFSIGNALED(status)
+                else f"status {os.waitstatus_to_exitcode(status)}",
+            )
+            # A worker that dies as it starts is not forked again in a tight loop.
+            quick = time.monotonic() - started < self.QUICK_DEATH_SECONDS
+            pause = min(max(pause * 2, 0.5), 8.0) if quick else 0.0
+            time.sleep(pause)
+
+    def run_child(self):
+        code = 1
+        try:
+            # Its own process group: a Ctrl-C or a signal to the whole group reaches only the
+            # parent, which passes one TERM on (a second would make the worker drop its task).
+            os.setpgid(0, 0)
+            self.worker.configure_signals()
+            stop_with_parent(self.parent)
+            self.worker.run()
+            code = 0
+        except SystemExit as ended:
+            code = ended.code if isinstance(ended.code, int) else 0
+        except BaseException:
+            logger.exception("Worker %s failed", self.worker.worker_id)
+        finally:
+            os._exit(code)
+
+    def stop(self, signum, frame):
+        self.stopping = True
+        if self.child:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.child, signal.SIGTERM)
+
+
 class Command(db_worker.Command):
     help = (
         "Run the background task worker; it survives database outages and re-queues "
         "stranded notifications."
     )
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--supervise",
+            action="store_true",
+            help="Run the worker in a child process and start another at once whenever it "
+            "dies (make serve and the systemd unit use this).",
+        )
 
     def handle(
         self,
@@ -128,7 +222,9 @@ class Command(db_worker.Command):
             worker_id=worker_id,
             excluded_queue_names=excluded,
         )
-        if reload:
+        if options.get("supervise") and not (batch or reload or max_tasks):
+            Supervisor(worker).run()
+        elif reload:
             if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
                 worker.configure_signals()
             run_with_reloader(worker.run)
