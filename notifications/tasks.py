@@ -99,7 +99,8 @@ def _claim(notification_id):
         if notification is None or notification.email not in SENDABLE:
             return None, "nothing to send"
         now = timezone.now()
-        if notification.email == Email.SENDING and notification.sending_until > now:
+        held = notification.sending_until and notification.sending_until > now
+        if notification.email == Email.SENDING and held:
             return None, "being sent by another worker"
         skipped = _reason_not_to_send(notification)
         if skipped:

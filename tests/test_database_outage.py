@@ -269,3 +269,19 @@ def test_a_hanging_database_server_is_given_up_on_within_the_connect_timeout(cli
         connection.close()
         connection.settings_dict.update(HOST=real["HOST"], PORT=real["PORT"])
         silent.close()
+
+
+@pytest.mark.django_db
+def test_a_review_note_written_during_an_outage_is_handed_back_but_signing_in_is_not(client):
+    outage.record_failure()
+
+    note = client.post(
+        "/admin/articles/article/1/notes/", {"body": "Please check the second bridge's date."}
+    )
+    login = client.post("/admin/login/", {"username": "ada", "password": "secret words here"})
+
+    assert "Nothing was saved" in note.content.decode()
+    assert "Please check the second bridge&#x27;s date." in note.content.decode()
+    assert login.status_code == 503
+    assert "Back in a moment" in login.content.decode()
+    assert "secret words" not in login.content.decode()

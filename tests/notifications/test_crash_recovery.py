@@ -78,6 +78,22 @@ def test_a_worker_killed_mid_send_leaves_an_email_the_sweep_delivers_exactly_onc
     assert len(mail.outbox) == 1
 
 
+def test_a_worker_killed_before_it_claimed_the_email_leaves_it_queued_and_swept(settings):
+    """The task RUNNING past its lease, the notification still queued with 0 attempts."""
+    settings.NOTIFICATION_STRANDED_SECONDS = 0
+    notification = submitted_for_review()
+    task = email_tasks().get()
+    task.claim("dead-worker")
+    DBTaskResult.objects.filter(pk=task.pk).update(started_at=timezone.now() - timedelta(hours=1))
+    assert not sweep.stranded().exists()  # its task still counts until the lease is ended
+
+    run_worker()
+
+    notification.refresh_from_db()
+    assert (notification.email, notification.attempts) == (Email.SENT, 1)
+    assert len(mail.outbox) == 1
+
+
 def test_a_crash_after_the_hand_over_resends_the_same_message_id():
     """The mail server had it, the worker died before recording it: the resend is the same
     message, which mail servers and mail programs recognise as one."""
