@@ -92,3 +92,33 @@ def test_the_worker_keeps_running_through_an_outage_and_sends_afterwards(tmp_pat
         worker.wait(10)
         proxy.cut()
         sink.stop()
+
+
+def test_after_an_outage_the_worker_ends_the_task_it_was_running_when_the_database_went():
+    """Its own task would otherwise wait for the lease: the worker knows it is dead."""
+    from unittest import mock
+
+    from django.db import OperationalError
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    from notifications.management.commands.db_worker import ResilientWorker
+
+    worker = ResilientWorker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="through-an-outage",
+        excluded_queue_names=[],
+    )
+    outage = [OperationalError("server closed the connection unexpectedly"), None]
+    with (
+        mock.patch.object(Worker, "run", side_effect=outage),
+        mock.patch("notifications.sweep.end_tasks_of", return_value=0) as end_tasks_of,
+        mock.patch("notifications.management.commands.db_worker.time.sleep"),
+    ):
+        worker.run()
+
+    assert [c.args for c in end_tasks_of.call_args_list] == [("through-an-outage",)] * 2

@@ -52,16 +52,20 @@ def close_connections(pools=False):
 class ResilientWorker(db_worker.Worker):
     def run(self):
         wait = 0.5
-        started = False
+        recovered = sweeping = False
         while self.running:
             try:
-                if not started:
+                if not recovered:
+                    # At start, and again after an outage: a task this worker was running
+                    # when the database went away is dead, and its email is to be sent again.
                     self.recover_own_tasks()
-                    started = True
-                    if not self.batch:
-                        self.start_sweeping()
-                    else:
+                    recovered, wait = True, 0.5
+                if not sweeping:
+                    sweeping = True
+                    if self.batch:
                         sweep.sweep()
+                    else:
+                        self.start_sweeping()
                 return super().run()
             except DATABASE_DOWN as error:
                 if not self.running:
@@ -75,6 +79,7 @@ class ResilientWorker(db_worker.Worker):
                 close_connections()
                 time.sleep(wait)
                 wait = min(wait * 2, WORKER_OUTAGE_MAX_WAIT)
+                recovered = False
                 # Quietly again: super().run() would sleep a random startup delay each time.
                 self.startup_delay = False
 
@@ -82,7 +87,9 @@ class ResilientWorker(db_worker.Worker):
         ended = sweep.end_tasks_of(self.worker_id)
         if ended:
             logger.warning(
-                "Worker %s ended %s task(s) its previous run left running.", self.worker_id, ended
+                "Worker %s ended %s task(s) left running by its previous run or an outage.",
+                self.worker_id,
+                ended,
             )
 
     def start_sweeping(self):
