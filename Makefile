@@ -2,8 +2,10 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Task workers `make serve` runs beside gunicorn (README: "The task worker").
+TASK_WORKERS ?= 1
 
-.PHONY: run serve stack test lint format check bench clean backup restore
+.PHONY: run serve stack test lint format check bench faultdrill clean backup restore
 
 $(PY):
 	@python=$$(bin/find-python) && echo "Creating $(VENV) with $$python" && "$$python" -m venv $(VENV)
@@ -21,9 +23,11 @@ run: $(VENV)/.installed
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 $(PY) manage.py make_renditions
 	DEBUG=1 PORT=$(PORT) $(PY) manage.py load_demo
-	@# The task worker sends notification emails (printed here); it stops with the server.
+	@# The task worker sends notification emails (printed here); bin/keep-running starts it
+	@# again if it exits, and it stops with the server.
 	@export DEBUG=1 SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)}; \
-		$(PY) manage.py db_worker --no-reload & worker=$$!; \
+		bin/keep-running $(PY) manage.py db_worker --supervise --no-reload --no-startup-delay --worker-id "$$(hostname)-$(PORT)-run" \
+		& worker=$$!; \
 		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
@@ -38,8 +42,13 @@ serve: $(VENV)/.installed
 	$(PY) manage.py collectstatic --no-input --verbosity 0 && \
 	$(PY) manage.py migrate --no-input && \
 	$(PY) manage.py make_renditions && \
-	echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn (Ctrl-C stops it)" && \
-	exec $(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py
+	echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn and $(TASK_WORKERS) task worker(s) (Ctrl-C stops them)" && \
+	workers=; for i in $$(seq 1 $(TASK_WORKERS)); do \
+		bin/keep-running $(PY) manage.py db_worker --supervise --no-reload --no-startup-delay --worker-id "$$(hostname)-$(PORT)-$$i" & \
+		workers="$$workers $$!"; \
+	done; \
+	trap 'kill $$workers 2>/dev/null; wait $$workers 2>/dev/null' EXIT INT TERM; \
+	$(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py
 
 # Backups (README: Backups): the database and every upload in one archive with a checksum.
 # BACKUP_DIR is where archives go; BACKUP_KEEP=N keeps only the newest N there.
@@ -83,6 +92,11 @@ bench: $(VENV)/.installed-dev
 	@command -v wrk >/dev/null || (apt-get install -y -qq wrk || (apt-get update -qq && apt-get install -y -qq wrk)) \
 		|| echo "wrk could not be installed: load figures will read n/a"
 	$(PY) bench/run.py
+
+# Fault drills against a throwaway PostgreSQL cluster (README: "Fault drills"); a few minutes.
+faultdrill: $(VENV)/.installed-dev
+	@command -v wrk >/dev/null || (apt-get install -y -qq wrk || (apt-get update -qq && apt-get install -y -qq wrk))
+	$(PY) bench/faultdrill.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .run

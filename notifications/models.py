@@ -34,6 +34,7 @@ HEADLINES = {
 
 class Email(models.TextChoices):
     QUEUED = "queued", "Queued"
+    SENDING = "sending", "Being sent"
     RETRYING = "retrying", "Waiting to retry"
     SENT = "sent", "Sent"
     FAILED = "failed", "Failed"
@@ -78,6 +79,10 @@ class Notification(models.Model):
     last_error = models.TextField(blank=True)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # Idempotency: the key is the email's Message-ID, the same on every try; while
+    # ``sending``, the lease says until when the worker that claimed it may still finish.
+    send_key = models.UUIDField(null=True, blank=True, editable=False)
+    sending_until = models.DateTimeField(null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 

@@ -8,6 +8,7 @@ Administrators see every failure in the admin's Notifications list.
 
 import logging
 import smtplib
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -27,6 +28,8 @@ logger = logging.getLogger(__name__)
 
 # The failures worth trying again: the mail server refused, was unreachable or timed out.
 TRANSIENT = (smtplib.SMTPException, OSError)
+# What a task may still have to send: a row ``sending`` past its lease was left by a dead worker.
+SENDABLE = (Email.QUEUED, Email.RETRYING, Email.SENDING)
 
 
 def backoff(attempts):
@@ -40,7 +43,53 @@ def send_notification_email(notification_id):
 
 
 def deliver(notification_id):
-    """Send one notification's email now; on failure schedule the next try."""
+    """Send one notification's email now; on failure schedule the next try.
+
+    Three short steps, so a worker killed at any point leaves a row the sweep can
+    act on: claim (mark ``sending`` with an idempotency key and a lease, commit),
+    hand the message to the mail server outside any transaction, record the
+    outcome. A re-run finding ``sent`` does nothing; one finding ``sending`` past
+    its lease sends again with the same Message-ID, which the mail server and
+    the recipient's mail program recognise as the same message.
+    """
+    notification, outcome = _claim(notification_id)
+    if notification is None:
+        return outcome
+    try:
+        build_message(notification).send()
+    except TRANSIENT as error:
+        failure = error
+    else:
+        failure = None
+    with transaction.atomic():
+        current = (
+            Notification.objects.select_for_update(of=("self",))
+            .filter(pk=notification_id, email=Email.SENDING, send_key=notification.send_key)
+            .first()
+        )
+        if current is None:
+            # Another worker took over after our lease ran out and has recorded the outcome.
+            return "recorded by another worker"
+        if failure is None:
+            current.email, current.sent_at = Email.SENT, timezone.now()
+            current.last_error, current.next_attempt_at = "", None
+        else:
+            _record_failure(current, failure)
+        current.sending_until = None
+        current.save(
+            update_fields=[
+                "email",
+                "last_error",
+                "next_attempt_at",
+                "sent_at",
+                "sending_until",
+            ]
+        )
+        return current.email
+
+
+def _claim(notification_id):
+    """Mark the notification ``sending`` (committed) or say why there is nothing to send."""
     with transaction.atomic():
         notification = (
             Notification.objects.select_for_update(of=("self",))
@@ -48,26 +97,26 @@ def deliver(notification_id):
             .filter(pk=notification_id)
             .first()
         )
-        if notification is None or notification.email not in (Email.QUEUED, Email.RETRYING):
-            return "nothing to send"
+        if notification is None or notification.email not in SENDABLE:
+            return None, "nothing to send"
+        now = timezone.now()
+        held = notification.sending_until and notification.sending_until > now
+        if notification.email == Email.SENDING and held:
+            return None, "being sent by another worker"
         skipped = _reason_not_to_send(notification)
         if skipped:
             notification.email = skipped
-            notification.next_attempt_at = None
-            notification.save(update_fields=["email", "next_attempt_at"])
-            return skipped
+            notification.next_attempt_at = notification.sending_until = None
+            notification.save(update_fields=["email", "next_attempt_at", "sending_until"])
+            return None, skipped
         notification.attempts += 1
-        try:
-            build_message(notification).send()
-        except TRANSIENT as error:
-            _record_failure(notification, error)
-        else:
-            notification.email, notification.sent_at = Email.SENT, timezone.now()
-            notification.last_error, notification.next_attempt_at = "", None
-        notification.save(
-            update_fields=["email", "attempts", "last_error", "next_attempt_at", "sent_at"]
+        notification.email = Email.SENDING
+        notification.send_key = notification.send_key or uuid.uuid4()
+        notification.sending_until = now + timedelta(
+            seconds=settings.NOTIFICATION_SEND_LEASE_SECONDS
         )
-        return notification.email
+        notification.save(update_fields=["email", "attempts", "send_key", "sending_until"])
+        return notification, ""
 
 
 def _reason_not_to_send(notification):
@@ -134,4 +183,11 @@ def build_message(notification):
         subject=one_line(subject),
         body=body,
         to=[notification.recipient.email],
+        headers={"Message-ID": message_id(notification)} if notification.send_key else {},
     )
+
+
+def message_id(notification):
+    """The same for every try of one notification: a resend after a crash is the same message."""
+    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "localhost"
+    return f"<notification-{notification.pk}.{notification.send_key.hex}@{domain}>"

@@ -19,6 +19,8 @@ from django.core.cache import caches
 from django.db import transaction
 from django.utils import timezone
 
+from . import outage
+
 KEY = "public-content-version"
 
 
@@ -50,7 +52,9 @@ def bump():
 def current():
     """The record pages are cached under: a new one once a scheduled article is due."""
     record = _store().get(KEY)
-    if record is None or _is_due(record):
+    # While the database is known to be down, a due schedule waits: the stored pages
+    # stay reachable, and the first request after the outage moves the version on.
+    if record is None or (_is_due(record) and not outage.database_down()):
         record = bump()
     return record
 

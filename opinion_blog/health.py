@@ -14,17 +14,26 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from . import replicas
+from . import outage, replicas
 from .cache_errors import OUTAGE_ERRORS
+from .errors import RETRY_AFTER_SECONDS
 from .storage import storage_error_reason
 
 logger = logging.getLogger(__name__)
 
 
 def database_ok():
-    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
-        cursor.execute("SELECT 1")
-        return cursor.fetchone() == (1,)
+    """Always asked for real, even while this process remembers an outage: it ends one."""
+    try:
+        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+            cursor.execute("SELECT 1")
+            ok = cursor.fetchone() == (1,)
+    except OUTAGE_ERRORS as error:
+        if outage.is_connection_failure(error):
+            outage.record_failure()
+        raise
+    outage.record_success()
+    return ok
 
 
 def cache_ok():
@@ -76,7 +85,7 @@ def healthz(request):
         except OUTAGE_ERRORS as error:
             results[name] = f"failed: {error.__class__.__name__}"
     failed = [name for name, result in results.items() if result != "ok"]
-    return JsonResponse(
+    response = JsonResponse(
         {
             "status": "unavailable" if failed else "ok",
             "failed": failed,
@@ -86,6 +95,9 @@ def healthz(request):
         },
         status=503 if failed else 200,
     )
+    if failed:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def replica_report():

@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Below the CSP middleware so its response hook runs first and picks the admin's policy.
     "opinion_blog.middleware.AdminContentSecurityPolicyMiddleware",
+    # After the CSRF check: while the database is known to be down, 503 at once.
+    "opinion_blog.outage.DatabaseOutageMiddleware",
     # Before any view reads the database: a NUL byte in the path or query is a 404.
     "opinion_blog.middleware.RejectNulBytesMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
@@ -130,11 +132,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # 2.7 s with JIT and 1.1 s without; today's page queries stay under the JIT threshold,
     # so this only guards against a slow plan turning into a much slower one).
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    # Fail fast when the server is down: a request must not hold a gunicorn worker for long.
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "2"))
+    )
     DATABASES["default"]["OPTIONS"]["pool"] = {
         "min_size": int(os.environ.get("DATABASE_POOL_MIN_SIZE", "2")),
         "max_size": int(os.environ.get("DATABASE_POOL_MAX_SIZE", "10")),
-        # How long a request waits for a connection before it gets the 503 page.
-        "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "10")),
+        # How long a request waits for a connection before it gets the 503 page. Sync
+        # gunicorn workers use one connection each, so only an outage makes anyone wait.
+        "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "1")),
+        # psycopg_pool retries a lost connection with a doubling pause until this runs out
+        # (5 minutes by default: a 15 s outage left it waiting 16 s more). Kept short, the
+        # pool starts afresh on the next request and reconnects as soon as the server is back.
+        "reconnect_timeout": float(os.environ.get("DATABASE_POOL_RECONNECT_TIMEOUT", "4")),
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -308,6 +319,15 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # A failed notification email is tried again after 1, 4, 16… times this many seconds.
 NOTIFICATION_RETRY_SECONDS = int(os.environ.get("NOTIFICATION_RETRY_SECONDS", "60"))
 NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATION_MAX_ATTEMPTS", "5"))
+# Crash safety (README: "Notifications survive a crash"). A worker claims an email for this
+# long before handing it to the mail server; longer than any send can take (EMAIL_TIMEOUT).
+NOTIFICATION_SEND_LEASE_SECONDS = int(os.environ.get("NOTIFICATION_SEND_LEASE_SECONDS", "120"))
+# A task still RUNNING this long after it started was left by a worker that died.
+TASK_LEASE_SECONDS = int(os.environ.get("TASK_LEASE_SECONDS", "180"))
+# Every worker sweeps this often: stranded notifications are queued again.
+WORKER_SWEEP_SECONDS = float(os.environ.get("WORKER_SWEEP_SECONDS", "30"))
+# A notification queued this long with no task waiting or running for it is stranded.
+NOTIFICATION_STRANDED_SECONDS = int(os.environ.get("NOTIFICATION_STRANDED_SECONDS", "60"))
 
 LOGGING = {
     "version": 1,
@@ -367,6 +387,9 @@ DATABASE_REPLICA_LAG_SECONDS = int(os.environ.get("DATABASE_REPLICA_LAG_SECONDS"
 # each process checks its replicas this often.
 DATABASE_REPLICA_MAX_LAG_SECONDS = float(os.environ.get("DATABASE_REPLICA_MAX_LAG_SECONDS", 30))
 DATABASE_REPLICA_CHECK_SECONDS = float(os.environ.get("DATABASE_REPLICA_CHECK_SECONDS", 5))
+
+# After a failed connection, each process answers 503 at once for this long (opinion_blog/outage.py).
+DATABASE_DOWN_SECONDS = float(os.environ.get("DATABASE_DOWN_SECONDS", "3"))
 
 # Load balancers probe over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

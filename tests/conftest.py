@@ -31,6 +31,16 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _database_outage_forgotten():
+    """The memory of a database outage is per process: one test's outage ends with it."""
+    from opinion_blog import outage
+
+    outage.record_success()
+    yield
+    outage.record_success()
+
+
 def pytest_report_header(config):
     from django.conf import settings
 
