@@ -7,6 +7,7 @@ from django.urls import include, path, re_path
 
 from articles.sitemaps import ArticleSitemap, TopicSitemap
 from authors.sitemaps import AuthorSitemap
+from submissions.sitemaps import LetterDaySitemap
 
 from .health import healthz
 from .media import serve_media
@@ -15,7 +16,12 @@ from .robots import robots_txt
 # A lost database connection is a 503 with Retry-After; any other error the styled 500.
 handler500 = "opinion_blog.errors.server_error"
 
-sitemaps = {"articles": ArticleSitemap, "authors": AuthorSitemap, "topics": TopicSitemap}
+sitemaps = {
+    "articles": ArticleSitemap,
+    "authors": AuthorSitemap,
+    "topics": TopicSitemap,
+    "letters": LetterDaySitemap,
+}
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -37,6 +43,7 @@ urlpatterns = [
     path("authors/", include("authors.urls")),
     path("topics/", include("articles.topic_urls")),
     path("search/", include("search.urls")),
+    path("", include("submissions.urls")),
     # Articles live at the root, so their catch-all slug pattern comes last.
     path("", include("articles.urls")),
 ]
