@@ -211,9 +211,9 @@ SUBMISSION_SWEEP_SECONDS = 60 * 60
 SUBMISSION_LINK_DAYS = 30
 # ALTCHA proof-of-work, verified here: no outside service, no cookie. The key signs the
 # challenges; derived from SECRET_KEY unless set.
-ALTCHA_HMAC_KEY = os.environ.get("ALTCHA_HMAC_KEY") or hashlib.sha256(
-    f"altcha:{SECRET_KEY}".encode()
-).hexdigest()
+ALTCHA_HMAC_KEY = (
+    os.environ.get("ALTCHA_HMAC_KEY") or hashlib.sha256(f"altcha:{SECRET_KEY}".encode()).hexdigest()
+)
 # The work asked of a browser: the solution is searched up to this number (about a second).
 ALTCHA_MAX_NUMBER = int(os.environ.get("ALTCHA_MAX_NUMBER", "100000"))
 

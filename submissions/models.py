@@ -137,7 +137,6 @@ class Submission(models.Model):
             f"#letter-{self.pk}"
         )
 
-
     @property
     def title(self):
         if self.headline:
