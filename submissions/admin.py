@@ -108,9 +108,6 @@ class SubmissionAdmin(DeskOnly, HiddenObjectsAreNotFound, admin.ModelAdmin):
         editable = {"published_text"}
         return [f.name for f in Submission._meta.concrete_fields if f.name not in editable]
 
-    def get_actions(self, request):
-        return {}
-
     @admin.display(description="received", ordering="created_at")
     def received(self, obj):
         return format_html(
