@@ -59,7 +59,7 @@ class WriteForUsView(View):
         }
         return self.render(forms)
 
-    def render(self, forms, status=200, limited=False):
+    def render(self, forms, status=200):
         letter_article = None
         letter = forms[Kind.LETTER]
         slug = letter["article"].value()
@@ -71,7 +71,6 @@ class WriteForUsView(View):
             "letter_form": letter,
             "letter_article": letter_article,
             "limits": settings.SUBMISSION_WORD_LIMITS,
-            "limited": limited,
         }
         return TemplateResponse(self.request, self.template_name, context, status=status)
 
@@ -94,7 +93,7 @@ class SubmitView(WriteForUsView):
             per_seconds=settings.SUBMISSION_RATE_WINDOW_SECONDS,
         )
         if not allowed:
-            response = self.render(forms, status=429, limited=True)
+            response = TemplateResponse(request, "submissions/rate_limited.html", status=429)
             response["Retry-After"] = str(settings.SUBMISSION_RATE_WINDOW_SECONDS)
             return response
         if form.is_bot():
