@@ -93,9 +93,10 @@ def sweep_submissions():
 
 def ensure_sweep_scheduled():
     """Queue the sweep unless a run is already waiting (each run queues the next)."""
+    from django.tasks import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
-    waiting = DBTaskResult.objects.ready().filter(task_path=SWEEP_TASK_PATH)
+    waiting = DBTaskResult.objects.filter(status=TaskResultStatus.READY, task_path=SWEEP_TASK_PATH)
     if not waiting.exists():
         sweep_submissions.enqueue()
         return True
