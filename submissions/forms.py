@@ -64,6 +64,8 @@ class PlainCharField(forms.CharField):
 class PlainTextField(forms.CharField):
     """Paragraphs of plain text: control characters dropped, line breaks kept."""
 
+    widget = forms.Textarea
+
     def to_python(self, value):
         return clean_text(super().to_python(value))
 
