@@ -7,8 +7,10 @@ the notifications' waits (``notifications.tasks.backoff``) up to
 run in a mail client.
 """
 
+import contextvars
 import logging
 import re
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -56,6 +58,19 @@ DEFAULT_TEMPLATES = {
     ),
 }
 
+_sending = contextvars.ContextVar("submission_emails_enabled", default=True)
+
+
+@contextmanager
+def suppressed():
+    """Queue no email to senders, e.g. while the demo plays its submissions through."""
+    token = _sending.set(False)
+    try:
+        yield
+    finally:
+        _sending.reset(token)
+
+
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
@@ -77,6 +92,8 @@ def absolute(path):
 
 def queue(submission, kind, **values):
     """Write the email from its template and send it once the current transaction commits."""
+    if not _sending.get():
+        return None
     subject, body = template_for(kind)
     values = {
         "name": submission.name,

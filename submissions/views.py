@@ -64,7 +64,7 @@ class WriteForUsView(View):
         letter_article = None
         letter = forms[Kind.LETTER]
         slug = letter["article"].value()
-        if slug and isinstance(slug, str) and len(slug) <= 200:
+        if isinstance(slug, str) and 0 < len(slug) <= 200 and "\x00" not in slug:
             letter_article = Article.objects.published().filter(slug=slug).only("slug", "title")
             letter_article = letter_article.first()
         context = {

@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.text import slugify
 
-from articles import html
+from articles import html, revisions
 from articles import share_links as article_share_links
 from articles import workflow as article_workflow
 from articles.models import Article, Byline, ReviewNote, Status
@@ -254,16 +254,27 @@ def guest_profile(submission):
     )
 
 
+NOTHING_TO_DECLARE = {"none", "no", "nil", "n/a", "na", "nothing", "-", "no conflicts"}
+
+
+def disclosure_from(answer):
+    """The conflict-of-interest answer as the article's disclosure; "None" declares nothing."""
+    answer = answer.strip()
+    return "" if answer.lower().rstrip(".") in NOTHING_TO_DECLARE else answer[:2000]
+
+
 def _draft_from(submission, by):
     author = guest_profile(submission)
     article = Article(
         title=(submission.headline or submission.title)[:200],
         slug=unique_slug(submission.headline or submission.title, Article.objects.all()),
         body=text_to_html(submission.text),
-        disclosure=submission.conflict_of_interest.strip()[:2000],
+        disclosure=disclosure_from(submission.conflict_of_interest),
     )
     article_workflow.create(article, by=by)
     Byline.objects.update_or_create(article=article, author=author, defaults={"position": 0})
+    # Its first revision: the text as the sender wrote it, before the desk's edits.
+    revisions.record(article, by=by, changed=False, note=f"From submission {submission.reference}")
     return article, author
 
 
@@ -315,7 +326,7 @@ def send_reply(submission, *, by, kind):
         if kind == ReplyKind.RECEIVED:
             extra["withdraw_link"] = emails.absolute(links.withdraw_url(submission))
         email = emails.queue(submission, kind, **extra)
-        _record(submission, by, Action.REPLY, submission.state, note=email.subject)
+        _record(submission, by, Action.REPLY, submission.state, note=email.subject if email else "")
     return email
 
 

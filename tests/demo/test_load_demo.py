@@ -262,7 +262,7 @@ def test_one_article_has_two_dated_corrections_for_readers(demo, client):
 
 
 def test_one_article_has_a_disclosure_above_the_body(demo, client):
-    article = Article.objects.exclude(disclosure="").get()
+    article = Article.objects.published().exclude(disclosure="").get()
 
     html = client.get(article.get_absolute_url()).content.decode()
     assert html.index("Disclosure:") < html.index('class="article-body"')
