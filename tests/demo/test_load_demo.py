@@ -27,6 +27,7 @@ from articles.roles import COLUMNISTS, EDITORS
 from authors.models import Author, AuthorLink
 from demo import content, pictures
 from images.models import Image
+from submissions.models import State, Submission, SubmissionEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +44,8 @@ COUNTED = (
     ReviewNote,
     Revision,
     Correction,
+    Submission,
+    SubmissionEvent,
 )
 
 
@@ -270,3 +273,15 @@ def test_one_article_has_a_disclosure_above_the_body(demo, client):
 
 def test_every_demo_article_has_a_revision_history(demo):
     assert not Article.objects.filter(revisions__isnull=True).exists()
+
+
+def test_outside_voices_in_every_state_with_one_published_letter(demo, client):
+    states = set(Submission.objects.values_list("state", flat=True))
+    assert states == set(State.values)
+    letter = Submission.objects.published_letters().get()
+    assert letter.article.is_published
+    assert letter.name in client.get("/letters/").content.decode()
+    assert letter.name in client.get(letter.article.get_absolute_url()).content.decode()
+    accepted = Submission.objects.get(kind="op_ed", state=State.ACCEPTED)
+    assert accepted.draft_article.bylines.get().author.user is None
+    assert accepted.sign_offs.exists()
