@@ -117,8 +117,11 @@ class SubmissionAdmin(DeskOnly, HiddenObjectsAreNotFound, admin.ModelAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        # The printed letter is the only field edited here; it is plain text, escaped on output.
-        Submission.objects.filter(pk=obj.pk).update(published_text=obj.published_text)
+        # The printed letter is the only field edited here, through the workflow's one door.
+        try:
+            workflow.edit_printed_text(obj, by=request.user, text=obj.published_text)
+        except workflow.SubmissionError as error:
+            messages.error(request, str(error))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         submission = self.get_object(request, object_id)

@@ -173,18 +173,15 @@ def withdraw(submission):
                 f"quoting {current.reference}."
             )
         article = current.draft_article
-        if article is not None and article.is_published:
+        if current.published_at is not None or (article is not None and article.is_published):
             raise SubmissionError(
                 "Your piece is already published. Please write to the editors, "
                 f"quoting {current.reference}."
             )
-        was_public = current.published_at is not None
         Submission.objects.filter(pk=current.pk).update(
-            state=S.WITHDRAWN, decided_at=timezone.now(), published_at=None
+            state=S.WITHDRAWN, decided_at=timezone.now()
         )
         _record(current, None, Action.WITHDRAW, current.state, S.WITHDRAWN)
-        if was_public:
-            public_content_changed()
         current.refresh_from_db()
     return current
 
@@ -308,6 +305,27 @@ def add_note(submission, *, by, body):
         note = Note.objects.create(submission=submission, author=by, body=body)
         _record(submission, by, Action.NOTE, submission.state)
     return note
+
+
+def edit_printed_text(submission, *, by, text):
+    """The desk trims a letter as printed; a published one changes on the site at once."""
+    from .forms import MAX_TEXT_CHARS, clean_text
+
+    if not can_handle(by):
+        raise SubmissionError("You don’t have permission to edit submissions.")
+    text = clean_text(text)
+    if len(text) > MAX_TEXT_CHARS:
+        raise SubmissionError(f"Keep the printed text under {MAX_TEXT_CHARS:,} characters.")
+    with transaction.atomic():
+        current = _locked(submission)
+        if current.personal_data_erased_at:
+            raise SubmissionError("This submission has been erased.")
+        Submission.objects.filter(pk=current.pk).update(published_text=text)
+        submission.published_text = text
+        _record(current, by, Action.NOTE, current.state, note="Printed text edited")
+        if current.published_at is not None:
+            public_content_changed()
+    return submission
 
 
 REPLIES = (ReplyKind.RECEIVED, ReplyKind.DECLINED, ReplyKind.ACCEPTED)

@@ -276,3 +276,35 @@ def test_only_accepted_op_eds_go_for_sign_off():
 def test_administrators_see_the_desk(client):
     client.force_login(make_admin())
     assert client.get(admin_url("changelist")).status_code == 200
+
+
+def test_a_published_letter_cannot_be_withdrawn_from_the_link(client):
+    letter = workflow.accept(make_submission(kind=Kind.LETTER), by=make_editor(), notify=False)
+    response = client.post(links.withdraw_url(letter))
+    assert "already published" in response.content.decode()
+    letter.refresh_from_db()
+    assert letter.state == State.ACCEPTED and letter.published_at is not None
+
+
+def test_an_accepted_op_ed_can_be_withdrawn_until_it_is_published(client):
+    _editor, submission = accepted_op_ed()
+    client.post(links.withdraw_url(submission))
+    submission.refresh_from_db()
+    assert submission.state == State.WITHDRAWN
+
+
+def test_the_desk_edits_a_letter_as_printed(client, django_capture_on_commit_callbacks):
+    article = make_published()
+    letter = workflow.accept(
+        make_submission(kind=Kind.LETTER, article=article), by=make_editor(), notify=False
+    )
+    client.force_login(make_editor())
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            admin_url("change", letter.pk),
+            {"published_text": "Trimmed\x07 text.", "state": "new", "email": "x@y.z"},
+        )
+    letter.refresh_from_db()
+    assert letter.published_text == "Trimmed text."
+    assert letter.state == State.ACCEPTED and letter.email == "bill@example.org"
+    assert "Trimmed text." in client.get("/letters/").content.decode()
