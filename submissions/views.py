@@ -41,6 +41,13 @@ def _private(response):
     return response
 
 
+def answered_article(slug):
+    """The published article a letter answers, from its slug; None for anything else."""
+    if not isinstance(slug, str) or not 0 < len(slug) <= 200 or "\x00" in slug:
+        return None
+    return Article.objects.published().filter(slug=slug).only("slug", "title").first()
+
+
 @method_decorator([never_cache, csp_override(FORM_PAGE_CSP)], name="dispatch")
 class WriteForUsView(View):
     """Both forms on one page; ``?article=<slug>`` fills in the article a letter answers."""
@@ -48,25 +55,19 @@ class WriteForUsView(View):
     template_name = "submissions/write_for_us.html"
 
     def get(self, request):
-        initial = {}
-        slug = request.GET.get("article", "")
-        if slug and len(slug) <= 200:
-            article = Article.objects.published().filter(slug=slug).only("slug", "title").first()
-            if article is not None:
-                initial = {"article": article.slug}
+        article = answered_article(request.GET.get("article"))
         forms = {
             Kind.OP_ED: OpEdForm(prefix=PREFIXES[Kind.OP_ED]),
-            Kind.LETTER: LetterForm(prefix=PREFIXES[Kind.LETTER], initial=initial),
+            Kind.LETTER: LetterForm(
+                prefix=PREFIXES[Kind.LETTER], initial={"article": article.slug} if article else {}
+            ),
         }
-        return self.render(forms)
+        return self.render(forms, letter_article=article)
 
-    def render(self, forms, status=200):
-        letter_article = None
+    def render(self, forms, status=200, letter_article=None):
         letter = forms[Kind.LETTER]
-        slug = letter["article"].value()
-        if isinstance(slug, str) and 0 < len(slug) <= 200 and "\x00" not in slug:
-            letter_article = Article.objects.published().filter(slug=slug).only("slug", "title")
-            letter_article = letter_article.first()
+        if letter_article is None and letter.is_bound:
+            letter_article = answered_article(letter["article"].value())
         context = {
             "op_ed_form": forms[Kind.OP_ED],
             "letter_form": letter,

@@ -182,6 +182,14 @@ def withdraw(submission):
             state=S.WITHDRAWN, decided_at=timezone.now()
         )
         _record(current, None, Action.WITHDRAW, current.state, S.WITHDRAWN)
+        if article is not None:
+            # The draft stays for the record; whoever opens it learns why it must not run.
+            ReviewNote.objects.create(
+                article=article,
+                author=None,
+                body=f"{current.name or 'The writer'} withdrew this piece ({current.reference}) "
+                "from the link in their receipt. Do not publish it.",
+            )
         current.refresh_from_db()
     return current
 

@@ -308,3 +308,25 @@ def test_the_desk_edits_a_letter_as_printed(client, django_capture_on_commit_cal
     assert letter.published_text == "Trimmed text."
     assert letter.state == State.ACCEPTED and letter.email == "bill@example.org"
     assert "Trimmed text." in client.get("/letters/").content.decode()
+
+
+def test_withdrawing_an_accepted_op_ed_leaves_a_note_on_its_draft(client):
+    _editor, submission = accepted_op_ed()
+    client.post(links.withdraw_url(submission))
+    note = ReviewNote.objects.get(article=submission.draft_article)
+    assert "withdrew this piece" in note.body and submission.reference in note.body
+
+
+def test_the_desk_sees_when_the_article_changed_after_the_sign_off(client):
+    editor, submission = accepted_op_ed()
+    sign_off = workflow.request_sign_off(submission, by=editor)
+    workflow.answer_sign_off(sign_off, approve=True)
+    client.force_login(editor)
+    page = client.get(admin_url("change", submission.pk)).content.decode()
+    assert "edited since" not in page
+    article = submission.draft_article
+    article.standfirst = "Changed after approval."
+    article.version += 1
+    article.save()
+    page = client.get(admin_url("change", submission.pk)).content.decode()
+    assert "(the article has been edited since)" in page

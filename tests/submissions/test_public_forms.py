@@ -179,3 +179,9 @@ def test_the_thank_you_page_is_the_same_for_everyone():
 
     one, two = Client().get("/write-for-us/thanks/"), Client().get("/write-for-us/thanks/")
     assert one.content == two.content
+
+
+def test_the_form_page_stays_cheap(client, django_assert_max_num_queries):
+    article = make_published()
+    with django_assert_max_num_queries(2):  # the header's topics; the answered article
+        client.get(f"/write-for-us/?article={article.slug}")
