@@ -5,12 +5,13 @@ goes out: the senders are invented.
 """
 
 from django.core.files.base import ContentFile
+from django.db import transaction
 
 from articles.models import Article
 from authors.models import AuthorLink
 from demo import pictures
 from demo.content.submissions import SUBMISSIONS
-from submissions import emails, workflow
+from submissions import emails, privacy, workflow
 from submissions.models import State, Submission
 
 FIELDS = (
@@ -35,6 +36,8 @@ def load(users):
                 continue
             make(spec, editor, users, answered)
             made += 1
+    # The worker's retention sweep, queued once the demo commits (each run queues the next).
+    transaction.on_commit(privacy.ensure_sweep_scheduled, robust=True)
     return made
 
 

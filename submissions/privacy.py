@@ -84,11 +84,12 @@ def sweep(now=None):
 
 @task()
 def sweep_submissions():
-    """The worker's periodic job: sweep now, then queue the next run."""
-    result = sweep()
-    run_after = timezone.now() + timedelta(seconds=settings.SUBMISSION_SWEEP_SECONDS)
-    sweep_submissions.using(run_after=run_after).enqueue()
-    return result
+    """The worker's periodic job: sweep now, and queue the next run even if this one fails."""
+    try:
+        return sweep()
+    finally:
+        run_after = timezone.now() + timedelta(seconds=settings.SUBMISSION_SWEEP_SECONDS)
+        sweep_submissions.using(run_after=run_after).enqueue()
 
 
 def ensure_sweep_scheduled():

@@ -139,3 +139,15 @@ def test_the_privacy_notice_says_what_the_code_does(client, settings):
     assert "erased 90 days after that decision" in page
     assert "export or erase" in page
     assert client.get("/write-for-us/").content.decode().count('href="/privacy/"') >= 1
+
+
+def test_a_failing_sweep_still_queues_the_next_run(monkeypatch):
+    def broken(now=None):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(privacy, "sweep", broken)
+    with pytest.raises(RuntimeError):
+        privacy.sweep_submissions.call()
+    assert (
+        DBTaskResult.objects.filter(status="READY", task_path=privacy.SWEEP_TASK_PATH).count() == 1
+    )
