@@ -7,13 +7,16 @@ public submission forms and their tests run. The lead keeps the implementation f
 
 import hashlib
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 
 
 def allow(scope: str, key: str, *, limit: int, per_seconds: int) -> bool:
     """Count one hit for ``key`` in ``scope``; False once more than ``limit`` fall in the window."""
     digest = hashlib.sha256(f"{scope}\n{key}".encode()).hexdigest()[:32]
     name = f"rate:{scope}:{digest}"
+    # Shared by a machine's workers without Redis (a file cache), by every server with it.
+    cache = caches[settings.CONTENT_VERSION_CACHE]
     cache.add(name, 0, per_seconds)
     try:
         hits = cache.incr(name)

@@ -334,6 +334,9 @@ CACHES = deployment.caches(
 )
 PAGE_CACHE = "default"
 CONTENT_VERSION_CACHE = "default" if REDIS_URL else "content_version"
+# Used ALTCHA solutions are remembered where every process sees them (Redis, or the
+# machine's shared file cache), so a solution works once, whichever worker gets it.
+ALTCHA_CACHE_ALIAS = CONTENT_VERSION_CACHE
 # Off with DEBUG, so template changes show on reload during development.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", not DEBUG)
 # How long a stored page may live; a content change replaces it at once anyway.
