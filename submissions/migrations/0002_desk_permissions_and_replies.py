@@ -28,14 +28,73 @@ def grant_editors(apps, schema_editor):
     )
 
 
-def seed_replies(apps, schema_editor):
-    from submissions.emails import DEFAULT_TEMPLATES
+REPLIES = {
+    "accepted": (
+        "We would like to publish “{title}” ({reference})",
+        "Dear {name},\n"
+        "\n"
+        "Good news: we would like to publish “{title}”. An editor will be in touch, and "
+        "before anything appears you will see the edited version and approve it.\n"
+        "\n"
+        "{site_name}",
+    ),
+    "declined": (
+        "About “{title}” ({reference})",
+        "Dear {name},\n"
+        "\n"
+        "Thank you for sending us “{title}”. We are sorry that we cannot publish it. We "
+        "receive far more than we have room for, and this is no judgement on its "
+        "merit.\n"
+        "\n"
+        "{site_name}",
+    ),
+    "received": (
+        "We have received “{title}” ({reference})",
+        "Dear {name},\n"
+        "\n"
+        "Thank you: your email address is confirmed and “{title}” is with our editors. "
+        "Your reference is {reference}; please quote it if you write to us.\n"
+        "\n"
+        "If you change your mind, you can withdraw it here:\n"
+        "\n"
+        "{withdraw_link}\n"
+        "\n"
+        "{site_name}",
+    ),
+    "sign_off": (
+        "Your edited piece is ready for your approval ({reference})",
+        "Dear {name},\n"
+        "\n"
+        "Here is “{title}” as we have edited it. Please read it and either approve it "
+        "or send us a comment, from this private link:\n"
+        "\n"
+        "{link}\n"
+        "\n"
+        "The link works until {expires}. Please don’t pass it on.\n"
+        "\n"
+        "{site_name}",
+    ),
+    "verify": (
+        "Please confirm your email address ({reference})",
+        "Dear {name},\n"
+        "\n"
+        "Thank you for writing to {site_name}. To send us “{title}”, please confirm your "
+        "email address by opening this link:\n"
+        "\n"
+        "{link}\n"
+        "\n"
+        "If you did not write to us, ignore this email: without confirmation we delete "
+        "what was sent within seven days.\n"
+        "\n"
+        "{site_name}",
+    ),
+}
 
+
+def seed_replies(apps, schema_editor):
     ReplyTemplate = apps.get_model("submissions", "ReplyTemplate")
-    for kind, (subject, body) in DEFAULT_TEMPLATES.items():
-        ReplyTemplate.objects.get_or_create(
-            kind=str(kind), defaults={"subject": subject, "body": body}
-        )
+    for kind, (subject, body) in REPLIES.items():
+        ReplyTemplate.objects.get_or_create(kind=kind, defaults={"subject": subject, "body": body})
 
 
 def setup(apps, schema_editor):
