@@ -6,6 +6,7 @@ with DEBUG off the project refuses to start without it. See the configuration
 table in README.md.
 """
 
+import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -66,9 +67,11 @@ INSTALLED_APPS = [
     "articles",
     "search",
     "notifications",
+    "submissions",
     "demo",
     "opinion_blog.limits",
     "backups",
+    "django_altcha",
     "django_tasks_db",
 ]
 
@@ -213,6 +216,32 @@ AUTOSAVE_RATE_PER_MINUTE = int(os.environ.get("AUTOSAVE_RATE_PER_MINUTE", 30))
 LOGIN_URL = "admin:login"
 # Where a sign-in with no ?next= lands (Django's default, /accounts/profile/, is no page here).
 LOGIN_REDIRECT_URL = "admin:index"
+
+# Outside voices (the submissions app): op-eds and letters from the public.
+SUBMISSION_WORD_LIMITS = {
+    "op_ed": int(os.environ.get("OP_ED_WORD_LIMIT", "800")),
+    "letter": int(os.environ.get("LETTER_WORD_LIMIT", "250")),
+}
+# A form posted sooner than this after it was shown is a bot's: thanked, not stored.
+SUBMISSION_MIN_FILL_SECONDS = 3
+# Posts of either form allowed from one address in the window, across every process.
+SUBMISSION_RATE_LIMIT = int(os.environ.get("SUBMISSION_RATE_LIMIT", "10"))
+SUBMISSION_RATE_WINDOW_SECONDS = int(os.environ.get("SUBMISSION_RATE_WINDOW_SECONDS", "3600"))
+# Unverified submissions are deleted after this many days.
+SUBMISSION_UNVERIFIED_DAYS = 7
+# Declined and withdrawn submissions lose the sender's personal data after this many days.
+SUBMISSION_RETENTION_DAYS = int(os.environ.get("SUBMISSION_RETENTION_DAYS", "90"))
+# How often the worker's sweep runs (deletions and erasures above).
+SUBMISSION_SWEEP_SECONDS = 60 * 60
+# Verification and withdrawal links in emails stay valid this long.
+SUBMISSION_LINK_DAYS = 30
+# ALTCHA proof-of-work, verified here: no outside service, no cookie. The key signs the
+# challenges; derived from SECRET_KEY unless set.
+ALTCHA_HMAC_KEY = (
+    os.environ.get("ALTCHA_HMAC_KEY") or hashlib.sha256(f"altcha:{SECRET_KEY}".encode()).hexdigest()
+)
+# The work asked of a browser: the solution is searched up to this number (about a second).
+ALTCHA_MAX_NUMBER = int(os.environ.get("ALTCHA_MAX_NUMBER", "100000"))
 
 # Login throttling (django-axes). Failures are counted per account *and* address together:
 # guessing one account's password from one address is stopped after the limit, but a
@@ -363,6 +392,9 @@ CACHES = deployment.caches(
 )
 PAGE_CACHE = "default"
 CONTENT_VERSION_CACHE = "default" if REDIS_URL else "content_version"
+# Used ALTCHA solutions are remembered where every process sees them (Redis, or the
+# machine's shared file cache), so a solution works once, whichever worker gets it.
+ALTCHA_CACHE_ALIAS = CONTENT_VERSION_CACHE
 # Off with DEBUG, so template changes show on reload during development.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", not DEBUG)
 # How long a stored page may live; a content change replaces it at once anyway.

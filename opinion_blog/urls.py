@@ -8,6 +8,7 @@ from django.views.generic import RedirectView
 
 from articles.sitemaps import ArticleSitemap, TopicSitemap
 from authors.sitemaps import AuthorSitemap
+from submissions.sitemaps import LetterDaySitemap
 
 from .health import healthz
 from .media import serve_media
@@ -17,7 +18,12 @@ from .sitemap_views import section as sitemap_section
 # A lost database connection is a 503 with Retry-After; any other error the styled 500.
 handler500 = "opinion_blog.errors.server_error"
 
-sitemaps = {"articles": ArticleSitemap, "authors": AuthorSitemap, "topics": TopicSitemap}
+sitemaps = {
+    "articles": ArticleSitemap,
+    "authors": AuthorSitemap,
+    "topics": TopicSitemap,
+    "letters": LetterDaySitemap,
+}
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -43,6 +49,7 @@ urlpatterns = [
     path("authors/", include("authors.urls")),
     path("topics/", include("articles.topic_urls")),
     path("search/", include("search.urls")),
+    path("", include("submissions.urls")),
     # Articles live at the root, so their catch-all slug pattern comes last.
     path("", include("articles.urls")),
 ]

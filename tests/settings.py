@@ -15,6 +15,7 @@ from opinion_blog.settings import *  # noqa: F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CONTENT_VERSION_CACHE = "default"
+ALTCHA_CACHE_ALIAS = "default"
 # Pages are cached only in the tests about caching (they turn it on), so other
 # tests can change rows directly and read the page again.
 PAGE_CACHE_ENABLED = False

@@ -16,12 +16,13 @@ pytestmark = pytest.mark.django_db
 # home: page of articles, their bylines, the editors' picks (none here); nothing is counted;
 # topic: page of articles, their bylines, the topic itself;
 # article: the article, its bylines, its topics, its corrections, related-post candidates
-# (one UNION), the related cards, their bylines (issue 10 caps it at 8);
+# (one UNION), the related cards, their bylines (issue 10 caps it at 8), and its published
+# letters (issue 16: "Letters about this article", cached under the content version);
 # author: the author, their links, page of articles, their bylines.
-PINNED = {"home": 4, "article": 8, "author": 5, "topic": 4}
+PINNED = {"home": 4, "article": 9, "author": 5, "topic": 4}
 # Once a content version's summaries are cached (VERSION_CACHE_ENABLED, on in production):
 # the header's topics cost nothing, and the article page's Related Posts (candidates,
-# cards, their bylines) nothing either.
+# cards, their bylines) and letters nothing either.
 PINNED_WARM = {"home": 3, "article": 4, "author": 4, "topic": 3}
 
 

@@ -9,7 +9,9 @@ from axe_playwright_python.sync_playwright import Axe
 
 from articles.models import FrontPageSlot, Topic
 from authors.models import AuthorLink
-from tests.factories import make_author, make_image, make_published, uploaded_png
+from submissions import workflow
+from submissions.models import Kind, State, Submission
+from tests.factories import make_author, make_editor, make_image, make_published, uploaded_png
 
 pytestmark = [
     pytest.mark.browser,
@@ -32,6 +34,9 @@ PAGES = [
     ("topics", "/topics/"),
     ("search", "/search/?q=library"),
     ("not found", "/no-such-page/"),
+    ("write for us", "/write-for-us/?article=libraries-are-infrastructure"),
+    ("letters", "/letters/"),
+    ("privacy notice", "/privacy/"),
 ]
 
 
@@ -65,6 +70,16 @@ def publication():
             featured_image=make_image(width=600, height=400) if n % 2 else None,
         )
     FrontPageSlot.objects.create(position=0, article=lead)
+    letter = Submission.objects.create(
+        kind=Kind.LETTER,
+        state=State.NEW,
+        name="Bill Oduya",
+        email="bill@example.org",
+        town="Leeds",
+        text="Sir, libraries kept my children warm.",
+        article=lead,
+    )
+    workflow.accept(letter, by=make_editor(), notify=False)
 
 
 def axe_violations(page):

@@ -28,6 +28,7 @@ from articles.roles import COLUMNISTS, EDITORS
 from authors.models import Author, AuthorLink
 from demo import content, pictures
 from images.models import Image
+from submissions.models import State, Submission, SubmissionEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +45,8 @@ COUNTED = (
     ReviewNote,
     Revision,
     Correction,
+    Submission,
+    SubmissionEvent,
 )
 
 
@@ -263,7 +266,7 @@ def test_one_article_has_two_dated_corrections_for_readers(demo, client):
 
 
 def test_one_article_has_a_disclosure_above_the_body(demo, client):
-    article = Article.objects.exclude(disclosure="").get()
+    article = Article.objects.published().exclude(disclosure="").get()
 
     html = client.get(article.get_absolute_url()).content.decode()
     assert html.index("Disclosure:") < html.index('class="article-body"')
@@ -291,3 +294,15 @@ def test_demo_editors_and_the_administrator_share_one_printed_authenticator_key(
     response = client.post(reverse("admin:second_step"), {"code": f"{code:06d}"})
     assert response.status_code == 302
     assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_outside_voices_in_every_state_with_one_published_letter(demo, client):
+    states = set(Submission.objects.values_list("state", flat=True))
+    assert states == set(State.values)
+    letter = Submission.objects.published_letters().get()
+    assert letter.article.is_published
+    assert letter.name in client.get("/letters/").content.decode()
+    assert letter.name in client.get(letter.article.get_absolute_url()).content.decode()
+    accepted = Submission.objects.get(kind="op_ed", state=State.ACCEPTED)
+    assert accepted.draft_article.bylines.get().author.user is None
+    assert accepted.sign_offs.exists()

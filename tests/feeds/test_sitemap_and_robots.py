@@ -40,6 +40,7 @@ def test_the_index_lists_each_section(client):
         "http://testserver/sitemap-articles.xml",
         "http://testserver/sitemap-authors.xml",
         "http://testserver/sitemap-topics.xml",
+        "http://testserver/sitemap-letters.xml",
     ]
 
 
@@ -87,7 +88,7 @@ def test_the_articles_section_is_paginated(client, monkeypatch):
 def test_sitemap_queries_do_not_grow_with_the_archive(client, django_assert_num_queries):
     for n in range(6):
         make_published(authors=[make_author()], ago=timedelta(hours=n + 1))
-    with django_assert_num_queries(3):  # one count per section
+    with django_assert_num_queries(4):  # one count per section (articles, authors, topics, letters)
         client.get(reverse("sitemap-index"))
     with django_assert_num_queries(2):  # the count, the page
         client.get(reverse("sitemap-section", args=["articles"]))

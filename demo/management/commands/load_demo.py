@@ -37,6 +37,7 @@ from articles.models import (
 from articles.roles import COLUMNISTS, EDITORS
 from authors.models import Author, AuthorLink
 from demo import content, pictures
+from demo import submissions as demo_submissions
 from images.models import Image
 from notifications import events as notification_events
 from notifications.models import Notification
@@ -89,6 +90,8 @@ class Command(BaseCommand):
                 self.write(spec)
             self.after_publication()
             self.arrange_front_page()
+            # Outside voices: op-eds and letters from the public, in every desk state.
+            self.new_submissions = demo_submissions.load(self.users)
             # Servers already running must show the new content.
             counts.recount_all()
             public_content_changed()
@@ -366,6 +369,8 @@ class Command(BaseCommand):
             f"{get_user_model().objects.count()} logins, {Author.objects.count()} authors, "
             f"{Topic.objects.count()} topics, {Article.objects.count()} articles, "
             f"{Image.objects.count()} images.\nArticles: {states}.\n"
+            f"Outside voices: {self.new_submissions} new submissions this run (Admin → "
+            "Submissions; one published letter on /letters/).\n"
         )
         rows = [("Role", "Username", "Password", "What to try")]
         rows += [
