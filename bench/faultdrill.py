@@ -18,7 +18,10 @@ lost or garbled save, a stranded, lost or duplicated notification, any 500, or a
 recovery slower than 10 s. Knobs: FAULTDRILL_STEADY_SECONDS (15), FAULTDRILL_OUTAGE_SECONDS (15).
 """
 
+import base64
 import contextlib
+import hashlib
+import hmac
 import html.parser
 import http.client
 import http.cookies
@@ -39,7 +42,7 @@ import time
 import uuid
 from collections import Counter, defaultdict
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -51,10 +54,22 @@ STEADY_SECONDS = float(os.environ.get("FAULTDRILL_STEADY_SECONDS", "15"))
 OUTAGE_SECONDS = float(os.environ.get("FAULTDRILL_OUTAGE_SECONDS", "15"))
 RECOVERY_LIMIT = 10.0
 PASSWORD = "opinion-demo"
+# The demo's editors sign in with a second step: a code from this shared authenticator key.
+TOTP_SECRET = "NEWSROOMDEMOKEYS"
 COLUMNISTS = ["amara", "tomas"]
 EDITORS = ["editor", "editor2"]
 WRK_CONNECTIONS = 16
 READ_PATHS = ["/", "/topics/", "/authors/", "/feed/", "/search/?q=city"]
+
+
+def totp(secret, at=None):
+    """The six-digit authenticator code for a base32 key (RFC 6238, 30-second steps)."""
+    key = base64.b32decode(secret)
+    counter = int((time.time() if at is None else at) // 30)
+    digest = hmac.new(key, counter.to_bytes(8, "big"), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    number = int.from_bytes(digest[offset : offset + 4], "big") & 0x7FFFFFFF
+    return f"{number % 1_000_000:06d}"
 
 
 def log(message):
@@ -344,15 +359,33 @@ class Browser:
             if status == 200:
                 fields, _ = parse_form(page, "login-form")
                 fields = [(k, v) for k, v in fields if k not in ("username", "password")]
-                status, _, _ = self.request(
+                status, headers, _ = self.request(
                     "POST",
                     "/admin/login/?next=/admin/",
                     [*fields, ("username", username), ("password", PASSWORD)],
                 )
+                if status == 302 and "second-step" in headers.get("Location", ""):
+                    status = self.second_step(headers["Location"])
                 if status == 302:
                     return
             time.sleep(1)
         raise RuntimeError(f"{username} could not sign in")
+
+    def second_step(self, location):
+        """Editors' second sign-in step: the code the demo's authenticator key gives now."""
+        parts = urlsplit(location)
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        status, _, page = self.request("GET", path)
+        if status != 200:
+            return status
+        fields, _ = parse_form(page, "second-step-form")
+        fields = [(k, v) for k, v in fields if k != "code"]
+        for _attempt in range(3):
+            status, _, _ = self.request("POST", path, [*fields, ("code", totp(TOTP_SECRET))])
+            if status == 302:
+                return status
+            time.sleep(30 - time.time() % 30 + 0.5)  # that code was used: the next one
+        return status
 
 
 def multipart(fields, files, boundary):
@@ -493,7 +526,8 @@ class Editor(threading.Thread):
         if status != 200:
             return False
         fields, _ = parse_form(page)
-        fields = [(k, v) for k, v in fields if not k.startswith("_transition")]
+        # The page's own _transition_version says which version the editor saw; keep it.
+        fields = [(k, v) for k, v in fields if k not in ("_transition", "_transition_note")]
         extra = [("_transition", name)] + ([("_transition_note", note)] if note else [])
         status, _, _ = self.browser.request("POST", url, fields + extra)
         if status == 302:
@@ -821,6 +855,12 @@ def report(results):
         failures.append("lost or garbled saves")
     if notes["lost"] or notes["stranded"] or notes["duplicated"]:
         failures.append("stranded, lost or duplicated notifications")
+    # The drill proves nothing about publishing if the editors never got to publish.
+    missing = [
+        name for name in ("save", "autosave", "submit", "publish") if not results["actions"][name]
+    ]
+    if missing:
+        failures.append(f"the newsroom never acknowledged: {', '.join(missing)}")
     five_hundreds = wrk["statuses"].get(500, 0) + actor_statuses.get(500, 0)
     if five_hundreds:
         failures.append(f"{five_hundreds} responses with status 500")
