@@ -3,6 +3,7 @@ from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -283,25 +284,49 @@ class ArticleAdmin(
             ],
             "workflow_url": reverse("admin:articles_article_workflow", args=[article.pk]),
             "can_edit_article": self.has_change_permission(request, article),
-            "open_notes": [note for note in thread if not note.is_resolved],
-            "notes_thread": thread,
-            "note_form": NoteForm(),
-            "notes_url": reverse("admin:articles_article_notes", args=[article.pk]),
+            **self._notes_context(request, article, thread),
             "events": article.events.select_related("actor")[:50],
             "preview_url": reverse("articles:preview", kwargs={"pk": article.pk}),
             "time_zone": timezone.get_current_timezone_name(),
-            "can_assign": user.has_perm("articles.review_article")
-            and article.status == Status.SUBMITTED,
-            "assign_form": AssignForm(
-                initial={"assignee": article.assignee_id, "due": article.review_due}
-            ),
-            "assign_url": reverse("admin:articles_article_assign", args=[article.pk]),
             "publishing_problems": workflow.publishing_problems(article)
             if is_editor(user) and not article.is_published
             else [],
             **self.revision_context(request, article),
             **self._share_context(request, article),
         }
+
+    def _notes_context(self, request, article, thread=None):
+        """What the notes section and the open-notes banner show; also re-rendered in place."""
+        thread = notes.thread(article) if thread is None else thread
+        return {
+            "open_notes": [note for note in thread if not note.is_resolved],
+            "notes_thread": thread,
+            "note_form": NoteForm(),
+            "notes_url": reverse("admin:articles_article_notes", args=[article.pk]),
+            "can_assign": request.user.has_perm("articles.review_article")
+            and article.status == Status.SUBMITTED,
+            "assign_form": AssignForm(
+                initial={"assignee": article.assignee_id, "due": article.review_due}
+            ),
+            "assign_url": reverse("admin:articles_article_assign", args=[article.pk]),
+        }
+
+    def _notes_answer(self, request, article, message, ok):
+        """The notes as they now stand, for the script that posted without leaving the form."""
+        context = {**self._notes_context(request, article), "original": article}
+        return JsonResponse(
+            {
+                "ok": ok,
+                "message": message,
+                "thread_html": render_to_string(
+                    "admin/articles/article/includes/review_notes_thread.html", context, request
+                ),
+                "banner_html": render_to_string(
+                    "admin/articles/article/includes/open_notes_banner.html", context, request
+                ),
+            },
+            status=200 if ok else 400,
+        )
 
     def _share_context(self, request, article):
         links = [
@@ -370,7 +395,10 @@ class ArticleAdmin(
         return self._transition_response(request, article)
 
     def notes_view(self, request, object_id):
+        """Add, answer, resolve or reopen a note; a script gets JSON and stays on the form."""
         article = self._get_viewable(request, object_id)
+        in_place = "application/json" in request.headers.get("Accept", "")
+        message = "Your note was added."
         try:
             if "resolve" in request.POST or "reopen" in request.POST:
                 note_id = request.POST.get("resolve") or request.POST.get("reopen")
@@ -378,6 +406,7 @@ class ArticleAdmin(
                 if note is None:
                     raise workflow.TransitionError("That note no longer exists.")
                 notes.set_resolved(note, by=request.user, resolved="resolve" in request.POST)
+                message = "The note was resolved." if "resolve" in request.POST else "Reopened."
             else:
                 form = NoteForm(request.POST)
                 if not form.is_valid():
@@ -392,9 +421,14 @@ class ArticleAdmin(
                 notes.add_note(
                     article, by=request.user, body=form.cleaned_data["body"], parent=parent
                 )
-                messages.success(request, "Your note was added.")
         except workflow.TransitionError as error:
+            if in_place:
+                return self._notes_answer(request, article, str(error), ok=False)
             messages.error(request, str(error))
+        else:
+            if in_place:
+                return self._notes_answer(request, article, message, ok=True)
+            messages.success(request, message)
         # No jump to the notes: the message shows at the top, where the eye is.
         return HttpResponseRedirect(self._change_url(article))
 

@@ -32,6 +32,7 @@ class ArticleAdminForm(forms.ModelForm):
             "js/admin-topic-picker.js",
             "js/admin-word-count.js",
             "js/admin-share-links.js",
+            "js/admin-review-notes.js",
         ]
 
     class Meta:
