@@ -146,7 +146,29 @@ class ArticleAdmin(
                 ("Featured image", {"fields": picture}),
                 *fieldsets[2:],
             ]
-        return fieldsets
+        fieldsets = [self._without_empty(fieldset, obj) for fieldset in fieldsets]
+        return [fieldset for fieldset in fieldsets if fieldset]
+
+    # Read-only facts a new article does not have yet are left out rather than shown as "—".
+    EMPTY_UNTIL = {
+        "state_badge": lambda obj: obj is not None,
+        "byline_names": lambda obj: obj is not None and bool(obj.byline_authors),
+        "published_at": lambda obj: obj is not None and obj.published_at is not None,
+        "revised_at": lambda obj: obj is not None and obj.was_revised,
+        "created_at": lambda obj: obj is not None,
+        "updated_at": lambda obj: obj is not None,
+    }
+
+    def _without_empty(self, fieldset, obj):
+        name, options = fieldset
+        fields = [
+            field
+            for field in options["fields"]
+            if not isinstance(field, str)
+            or field not in self.EMPTY_UNTIL
+            or self.EMPTY_UNTIL[field](obj)
+        ]
+        return (name, {**options, "fields": fields}) if fields else None
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "featured_image":
@@ -241,6 +263,13 @@ class ArticleAdmin(
     def response_add(self, request, obj, post_url_continue=None):
         if TransitionForm.PREFIX in request.POST:
             return self._transition_response(request, obj)
+        then = request.POST.get("_then")
+        if then in ("preview", "share"):
+            # A new article offers these at once; the first save happens on the way.
+            if then == "preview":
+                return HttpResponseRedirect(reverse("articles:preview", kwargs={"pk": obj.pk}))
+            messages.success(request, f"“{obj}” was saved as a draft.")
+            return HttpResponseRedirect(self._change_url(obj) + "#share-links")
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
@@ -455,22 +484,40 @@ class ArticleAdmin(
         return HttpResponseRedirect(next_url)
 
     def share_create_view(self, request, object_id):
+        """Make a share link; a script gets the redrawn section, the new link where it asked."""
         article = self._get_viewable(request, object_id)
+        in_place = "application/json" in request.headers.get("Accept", "")
         form = ShareLinkForm(request.POST)
+        link, error = None, None
         if not form.is_valid():
-            _report_errors(request, form)
+            error = " ".join(" ".join(errors) for errors in form.errors.values())
         else:
             try:
-                share_links.create(article, by=request.user, days=form.cleaned_data["days"])
-            except share_links.ShareError as error:
-                messages.error(request, str(error))
-            else:
-                days = form.cleaned_data["days"]
-                messages.success(
-                    request,
-                    f"A share link for “{article}” was made; it works for {days} "
-                    f"day{'s' if days != 1 else ''}. Copy it from Share links below.",
-                )
+                link = share_links.create(article, by=request.user, days=form.cleaned_data["days"])
+            except share_links.ShareError as refused:
+                error = str(refused)
+        if in_place:
+            context = {
+                **self._share_context(request, article),
+                "original": article,
+                "pending_revision": revisions.pending_for(article),
+                "new_link": link,
+                "new_link_address": link and request.build_absolute_uri(link.get_absolute_url()),
+                "share_error": error,
+            }
+            html = render_to_string(
+                "admin/articles/article/includes/share_links.html", context, request
+            )
+            return JsonResponse({"ok": link is not None, "html": html}, status=200 if link else 400)
+        if error:
+            messages.error(request, error)
+        else:
+            days = form.cleaned_data["days"]
+            messages.success(
+                request,
+                f"A share link for “{article}” was made; it works for {days} "
+                f"day{'s' if days != 1 else ''}. Copy it from Share links below.",
+            )
         return HttpResponseRedirect(self._change_url(article))
 
     def share_revoke_view(self, request, object_id, link_id):
