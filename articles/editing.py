@@ -29,6 +29,7 @@ EDITABLE_FIELDS = (
     "featured_image",
     "featured_image_caption",
     "disclosure",
+    "no_disclosure",
 )
 
 # Edits to these change what a reader sees, so a published article shows "Updated".

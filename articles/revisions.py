@@ -27,7 +27,7 @@ from .models import (
 )
 from .models.article import LIVE_STATUSES
 from .permissions import can_edit, is_editor
-from .workflow import TransitionError
+from .workflow import TransitionError, require_checklist
 
 # The text fields a snapshot keeps as they are.
 TEXT_FIELDS = ("title", "slug", "standfirst", "body", "featured_image_caption", "disclosure")
@@ -206,6 +206,7 @@ def approve(revision, *, by):
                 "This article is no longer live: send the change back, or edit the article."
             )
         _apply_and_save(article, revision.content, by=by, with_bylines=False)
+        require_checklist(article)  # judged on what would go live; refusal rolls back
         revision.approval = Approval.APPROVED
         revision.decided_by, revision.decided_at = by, timezone.now()
         revision.save(update_fields=["approval", "decided_by", "decided_at"])

@@ -22,6 +22,9 @@ def recreate_newsroom_groups():
 
     importlib.import_module("articles.migrations.0002_newsroom_groups").create_groups(apps, None)
     importlib.import_module("articles.migrations.0003_front_page").grant_editors(apps, None)
+    importlib.import_module("articles.migrations.0011_publishing_checklist").grant_editors(
+        apps, None
+    )
 
 
 @pytest.fixture

@@ -12,7 +12,16 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from articles import editing, notes, revisions, search, share_links, topic_choice, workflow
+from articles import (
+    checklist,
+    editing,
+    notes,
+    revisions,
+    search,
+    share_links,
+    topic_choice,
+    workflow,
+)
 from articles.desk import review_queue
 from articles.models import Article, Byline, ReviewNote, ShareLink, Status
 from articles.permissions import can_edit, can_view, is_editor
@@ -84,12 +93,22 @@ class ArticleAdmin(
     ]
     date_hierarchy = "published_at"
     list_per_page = 50
-    actions = ["trash_selected", "restore_selected", "delete_permanently"]
+    actions = ["publish_selected", "trash_selected", "restore_selected", "delete_permanently"]
 
     fieldsets = [
         (
             None,
-            {"fields": ["loaded_version", "title", "slug", "standfirst", "disclosure", "body"]},
+            {
+                "fields": [
+                    "loaded_version",
+                    "title",
+                    "slug",
+                    "standfirst",
+                    "disclosure",
+                    "no_disclosure",
+                    "body",
+                ]
+            },
         ),
         ("Featured image", {"fields": [("featured_image", "featured_image_caption")]}),
         ("Topics", {"fields": ["topics"]}),
@@ -195,6 +214,8 @@ class ArticleAdmin(
             actions.pop("delete_permanently", None)
         if not request.user.has_perm("articles.restore_article"):
             actions.pop("restore_selected", None)
+        if not request.user.has_perm("articles.publish_article"):
+            actions.pop("publish_selected", None)
         return actions
 
     def view_on_site(self, obj):
@@ -317,12 +338,17 @@ class ArticleAdmin(
             "events": article.events.select_related("actor")[:50],
             "preview_url": reverse("articles:preview", kwargs={"pk": article.pk}),
             "time_zone": timezone.get_current_timezone_name(),
+            **self._checklist_context(article),
             "publishing_problems": workflow.publishing_problems(article)
             if is_editor(user) and not article.is_published
             else [],
             **self.revision_context(request, article),
             **self._share_context(request, article),
         }
+
+    def _checklist_context(self, article):
+        items = checklist.check(article) if not article.is_published else []
+        return {"checklist": items, "checklist_blocking": [i for i in items if i.blocking]}
 
     def _notes_context(self, request, article, thread=None):
         """What the notes section and the open-notes banner show; also re-rendered in place."""
@@ -574,6 +600,11 @@ class ArticleAdmin(
             messages.success(request, f"{moved} article{'s' if moved != 1 else ''} {done}.")
         for line in refused:
             messages.error(request, line)
+
+    @admin.action(description="Publish selected articles now", permissions=["view"])
+    def publish_selected(self, request, queryset):
+        # Each one through workflow.publish: permission, state and the checklist.
+        self._bulk(request, queryset, "publish", "published")
 
     @admin.action(description="Move selected articles to the trash", permissions=["view"])
     def trash_selected(self, request, queryset):

@@ -42,6 +42,7 @@ class ArticleAdminForm(forms.ModelForm):
             "slug",
             "standfirst",
             "disclosure",
+            "no_disclosure",
             "body",
             "featured_image",
             "featured_image_caption",

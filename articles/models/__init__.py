@@ -1,5 +1,6 @@
 from .article import Article, ArticleQuerySet, Status
 from .bylines import Byline
+from .checklist import PublishingChecklist
 from .correction import Correction
 from .front_page import FrontPageSlot
 from .redirects import SlugRedirect
@@ -17,6 +18,7 @@ __all__ = [
     "Byline",
     "Correction",
     "FrontPageSlot",
+    "PublishingChecklist",
     "ReviewNote",
     "Revision",
     "RevisionKind",
