@@ -306,11 +306,23 @@ class ArticleAdmin(
             name = form.cleaned_data["transition"]
             try:
                 workflow.perform(name, article, by=request.user, value=form.value_for(name))
+                resolved = self._resolve_ticked_notes(request, article) if name == "submit" else 0
             except workflow.TransitionError as error:
                 messages.error(request, str(error))
             else:
-                messages.success(request, done_message(name, article))
+                message = done_message(name, article)
+                if resolved:
+                    message += f" {resolved} note{'s' if resolved != 1 else ''} resolved."
+                messages.success(request, message)
         return HttpResponseRedirect(self._change_url(article))
+
+    def _resolve_ticked_notes(self, request, article):
+        """Resubmitting resolves the open notes the writer ticked as dealt with."""
+        ids = [pk for pk in map(_int, request.POST.getlist("_resolve_notes")) if pk]
+        ticked = ReviewNote.objects.open().filter(article=article, parent=None, pk__in=ids)
+        for note in ticked:
+            notes.set_resolved(note, by=request.user)
+        return len(ticked)
 
     def _change_url(self, article):
         return reverse("admin:articles_article_change", args=[quote(article.pk)])
@@ -353,8 +365,11 @@ class ArticleAdmin(
     def _notes_context(self, request, article, thread=None):
         """What the notes section and the open-notes banner show; also re-rendered in place."""
         thread = notes.thread(article) if thread is None else thread
+        open_notes = [note for note in thread if not note.is_resolved]
         return {
-            "open_notes": [note for note in thread if not note.is_resolved],
+            "open_notes": open_notes,
+            # Once readers have it, old notes are history, not a banner.
+            "banner_notes": [] if article.is_published else open_notes,
             "notes_thread": thread,
             "note_form": NoteForm(),
             "notes_url": reverse("admin:articles_article_notes", args=[article.pk]),
@@ -378,6 +393,10 @@ class ArticleAdmin(
                 ),
                 "banner_html": render_to_string(
                     "admin/articles/article/includes/open_notes_banner.html", context, request
+                ),
+                "open_count": len(context["open_notes"]),
+                "publish_notes_html": render_to_string(
+                    "admin/articles/article/includes/publish_confirm_notes.html", context, request
                 ),
             },
             status=200 if ok else 400,
@@ -473,9 +492,12 @@ class ArticleAdmin(
                     parent = ReviewNote.objects.filter(
                         article=article, pk=form.cleaned_data["parent"]
                     ).first()
-                notes.add_note(
+                note = notes.add_note(
                     article, by=request.user, body=form.cleaned_data["body"], parent=parent
                 )
+                if parent is not None and request.POST.get("and_resolve"):
+                    notes.set_resolved(note, by=request.user)
+                    message = "Your answer was added and the note resolved."
         except workflow.TransitionError as error:
             if in_place:
                 return self._notes_answer(request, article, str(error), ok=False)

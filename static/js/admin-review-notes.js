@@ -18,8 +18,54 @@ document.addEventListener("DOMContentLoaded", () => {
     document.querySelectorAll("[data-open-notes-banner]").forEach((banner) => {
       banner.innerHTML = answer.banner_html
     })
+    document.querySelectorAll("[data-publish-confirm-notes]").forEach((list) => {
+      list.innerHTML = answer.publish_notes_html
+    })
+    const publish = document.querySelector(".publish-confirm button[value=publish]")
+    if (publish && answer.open_count === 0) publish.textContent = "Yes, publish now"
     document.dispatchEvent(new CustomEvent("review-notes:changed", { detail: answer }))
   }
+
+  // "Resolve" beside a note in the publish confirmation: resolved in place, the
+  // confirmation stays open and the article form is not submitted.
+  document.addEventListener("click", async (event) => {
+    const button = event.target.closest("[data-resolve-note]")
+    if (!button) return
+    event.preventDefault()
+    button.disabled = true
+    const data = new FormData()
+    data.append("csrfmiddlewaretoken", section.querySelector("[name=csrfmiddlewaretoken]").value)
+    data.append("resolve", button.dataset.resolveNote)
+    let answer
+    try {
+      const response = await fetch(button.formAction, {
+        method: "POST",
+        body: data,
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+      })
+      answer = await response.json()
+    } catch {
+      button.disabled = false
+      say("The note could not be resolved: check the connection and try again.", false)
+      return
+    }
+    if (answer.thread_html !== undefined) redraw(answer)
+    say(answer.message, answer.ok)
+    const panel = document.querySelector(".publish-confirm-panel")
+    if (panel) {
+      let note = panel.querySelector("[data-confirm-status]")
+      if (!note) {
+        note = document.createElement("p")
+        note.setAttribute("role", "status")
+        note.dataset.confirmStatus = ""
+        panel.prepend(note)
+      }
+      note.textContent = answer.message
+      note.tabIndex = -1
+      note.focus()
+    }
+  })
 
   section.addEventListener("submit", async (event) => {
     const form = event.target
