@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import quote, unquote
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from articles import (
     checklist,
+    edit_locks,
     editing,
     notes,
     revisions,
@@ -65,6 +67,7 @@ class ArticleAdmin(
     inlines = [BylineInline]
     list_display = [
         "title",
+        "editing_now",
         "state_badge",
         "byline_names",
         "published_at",
@@ -134,7 +137,7 @@ class ArticleAdmin(
             super()
             .get_queryset(request)
             .visible_to(request.user)
-            .select_related("assignee", "featured_image")
+            .select_related("assignee", "featured_image", "edit_lock__user__author_profile")
             .with_bylines()
         )
 
@@ -229,6 +232,19 @@ class ArticleAdmin(
     def state_badge(self, obj):
         return format_html(
             '<span class="state-badge state-{}">{}</span>', obj.state, obj.get_state_display()
+        )
+
+    @admin.display(description="editing now")
+    def editing_now(self, obj):
+        lock = getattr(obj, "edit_lock", None)  # missing: Django's error is an AttributeError
+        if not edit_locks.is_fresh(lock):
+            return ""
+        since = timezone.localtime(lock.since)
+        return format_html(
+            '<span class="edit-lock-badge">{} since <time datetime="{}">{}</time></span>',
+            edit_locks.person_name(lock.user),
+            since.isoformat(),
+            since.strftime("%H:%M"),
         )
 
     @admin.display(description="authors")
@@ -334,6 +350,7 @@ class ArticleAdmin(
         extra_context = extra_context or {}
         if article is not None and self.has_view_permission(request, article):
             extra_context.update(self._workflow_context(request, article))
+            extra_context.update(self._lock_context(request, article))
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _workflow_context(self, request, article):
@@ -356,6 +373,29 @@ class ArticleAdmin(
             else [],
             **self.revision_context(request, article),
             **self._share_context(request, article),
+        }
+
+    def _lock_context(self, request, article):
+        """Who is editing: opening the form claims the soft lock unless someone holds it."""
+        editable = self.has_change_permission(request, article)
+        if editable and request.method == "GET":
+            holder = edit_locks.claim(article, by=request.user)
+        else:
+            holder = edit_locks.holder(article, request.user)
+        return {
+            "edit_lock": holder,
+            "edit_lock_active": editable,
+            "can_take_over": bool(holder and not holder.mine and is_editor(request.user)),
+            "edit_lock_heartbeat_url": reverse(
+                "admin:articles_article_lock_heartbeat", args=[article.pk]
+            ),
+            "edit_lock_release_url": reverse(
+                "admin:articles_article_lock_release", args=[article.pk]
+            ),
+            "edit_lock_take_over_url": reverse(
+                "admin:articles_article_lock_take_over", args=[article.pk]
+            ),
+            "edit_lock_seconds": settings.EDIT_LOCK_HEARTBEAT_SECONDS,
         }
 
     def _checklist_context(self, article):
@@ -453,6 +493,21 @@ class ArticleAdmin(
                 post_only(self.assign_view),
                 name="articles_article_assign",
             ),
+            path(
+                "<path:object_id>/lock/heartbeat/",
+                post_only(self.lock_heartbeat_view),
+                name="articles_article_lock_heartbeat",
+            ),
+            path(
+                "<path:object_id>/lock/release/",
+                post_only(self.lock_release_view),
+                name="articles_article_lock_release",
+            ),
+            path(
+                "<path:object_id>/lock/take-over/",
+                post_only(self.lock_take_over_view),
+                name="articles_article_lock_take_over",
+            ),
             *self.revision_urls(wrap, post_only),
             *super().get_urls(),
         ]
@@ -507,6 +562,44 @@ class ArticleAdmin(
                 return self._notes_answer(request, article, message, ok=True)
             messages.success(request, message)
         # No jump to the notes: the message shows at the top, where the eye is.
+        return HttpResponseRedirect(self._change_url(article))
+
+    # Who is editing: the form's heartbeat, its last beacon and an editor's take-over.
+
+    def _lock_answer(self, holder):
+        if holder is None:
+            return {"held": False, "mine": False}
+        since = timezone.localtime(holder.since).strftime("%H:%M")
+        return {"held": True, "mine": holder.mine, "name": holder.name, "since": since}
+
+    def lock_heartbeat_view(self, request, object_id):
+        article = self._get_viewable(request, object_id)
+        try:
+            holder = edit_locks.claim(article, by=request.user)
+        except edit_locks.LockError as error:
+            return JsonResponse({"error": str(error)}, status=403)
+        answer = self._lock_answer(holder)
+        answer["can_take_over"] = not holder.mine and is_editor(request.user)
+        return JsonResponse(answer)
+
+    def lock_release_view(self, request, object_id):
+        article = self._get_viewable(request, object_id)
+        edit_locks.release(article, by=request.user)
+        return JsonResponse({"released": True})
+
+    def lock_take_over_view(self, request, object_id):
+        article = self._get_viewable(request, object_id)
+        in_place = "application/json" in request.headers.get("Accept", "")
+        try:
+            holder = edit_locks.take_over(article, by=request.user)
+        except edit_locks.LockError as error:
+            if in_place:
+                return JsonResponse({"error": str(error)}, status=403)
+            messages.error(request, str(error))
+        else:
+            if in_place:
+                return JsonResponse(self._lock_answer(holder))
+            messages.success(request, "You are now editing this article.")
         return HttpResponseRedirect(self._change_url(article))
 
     def assign_view(self, request, object_id):

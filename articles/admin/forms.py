@@ -33,6 +33,7 @@ class ArticleAdminForm(forms.ModelForm):
             "js/admin-word-count.js",
             "js/admin-share-links.js",
             "js/admin-review-notes.js",
+            "js/admin-edit-lock.js",
         ]
 
     class Meta:
