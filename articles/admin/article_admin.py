@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
@@ -14,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from articles import (
+    calendar,
     checklist,
     edit_locks,
     editing,
@@ -465,6 +468,12 @@ class ArticleAdmin(
 
         return [
             path("review-desk/", wrap(self.review_desk_view), name="articles_article_review_desk"),
+            path("calendar/", wrap(self.calendar_view), name="articles_article_calendar"),
+            path(
+                "<path:object_id>/reschedule/",
+                post_only(self.reschedule_view),
+                name="articles_article_reschedule",
+            ),
             path(
                 "topic-suggestions/",
                 wrap(self.topic_suggestions_view),
@@ -700,6 +709,46 @@ class ArticleAdmin(
             "editors": workflow.editors(),
         }
         return TemplateResponse(request, "admin/articles/article/review_desk.html", context)
+
+    def calendar_view(self, request):
+        """The desk's week or month: scheduled and due articles, and the empty days."""
+        if not request.user.has_perm("articles.review_article"):
+            raise PermissionDenied
+        view = "month" if request.GET.get("view") == "month" else "week"
+        try:
+            around = date.fromisoformat(request.GET.get("day", ""))
+        except ValueError:
+            around = None
+        desk_calendar = calendar.build(view, around)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Desk calendar",
+            "opts": self.opts,
+            "calendar": desk_calendar,
+            "can_reschedule": request.user.has_perm("articles.publish_article"),
+            "time_zone": timezone.get_current_timezone_name(),
+        }
+        return TemplateResponse(request, "admin/articles/article/calendar.html", context)
+
+    def reschedule_view(self, request, object_id):
+        """A plain form on the calendar; the move itself is the schedule transition."""
+        article = self._get_viewable(request, object_id)
+        form = TransitionForm({"transition": "schedule", "publish_at": request.POST.get("when")})
+        if not form.is_valid():
+            _report_errors(request, form)
+        else:
+            try:
+                workflow.schedule(
+                    article, by=request.user, publish_at=form.cleaned_data["publish_at"]
+                )
+            except workflow.TransitionError as error:
+                messages.error(request, f"“{article}”: {error}")
+            else:
+                messages.success(request, done_message("schedule", article))
+        next_url = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+            next_url = reverse("admin:articles_article_calendar")
+        return HttpResponseRedirect(next_url)
 
     # Bulk actions: each article goes through its transition, one by one.
 
