@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='article',
             name='no_disclosure',
-            field=models.BooleanField(default=False, help_text='Tick when the writer has no conflict of interest to declare.', verbose_name='none to declare'),
+            field=models.BooleanField(db_default=False, default=False, help_text='Tick when the writer has no conflict of interest to declare.', verbose_name='none to declare'),
         ),
         migrations.RunPython(grant_editors, migrations.RunPython.noop),
     ]

@@ -186,6 +186,7 @@ class Article(models.Model):
     no_disclosure = models.BooleanField(
         "none to declare",
         default=False,
+        db_default=False,  # bulk writers (bench, the query-plan tests) insert raw rows
         help_text="Tick when the writer has no conflict of interest to declare.",
     )
     # Kept current by articles.search.refresh_search_vectors(); PostgreSQL only.
