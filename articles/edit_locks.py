@@ -53,7 +53,7 @@ def holder(article, user):
     return Holder(lock.user, lock.since, lock.user_id == user.pk)
 
 
-def claim(article, *, by):
+def claim(article, *, by, page=""):
     """Hold the lock unless someone else holds a fresh one; returns the holder either way."""
     if not can_edit(by, article):
         raise LockError("You can’t edit this article.")
@@ -66,12 +66,13 @@ def claim(article, *, by):
             return Holder(lock.user, lock.since, False)
         since = lock.since if lock is not None and lock.user_id == by.pk and is_fresh(lock) else now
         EditLock.objects.update_or_create(
-            article=article, defaults={"user": by, "since": since, "heartbeat_at": now}
+            article=article,
+            defaults={"user": by, "since": since, "heartbeat_at": now, "page": page[:32]},
         )
     return Holder(by, since, True)
 
 
-def take_over(article, *, by):
+def take_over(article, *, by, page=""):
     """An editor takes the lock from whoever holds it."""
     if not (is_editor(by) and can_edit(by, article)):
         raise LockError("Only editors can take over an article someone else is editing.")
@@ -79,14 +80,15 @@ def take_over(article, *, by):
     with transaction.atomic():
         Article.objects.select_for_update().filter(pk=article.pk).values("pk").first()
         EditLock.objects.update_or_create(
-            article=article, defaults={"user": by, "since": now, "heartbeat_at": now}
+            article=article,
+            defaults={"user": by, "since": now, "heartbeat_at": now, "page": page[:32]},
         )
     return Holder(by, now, True)
 
 
-def release(article, *, by):
-    """Closing the form: the lock goes at once (only one's own)."""
-    EditLock.objects.filter(article=article, user=by).delete()
+def release(article, *, by, page=""):
+    """Closing the form: the lock goes at once, if it is still this page's own."""
+    EditLock.objects.filter(article=article, user=by, page=page[:32]).delete()
 
 
 def holders(articles):

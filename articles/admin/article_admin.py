@@ -1,3 +1,4 @@
+import secrets
 from datetime import date
 
 from django.conf import settings
@@ -381,8 +382,9 @@ class ArticleAdmin(
     def _lock_context(self, request, article):
         """Who is editing: opening the form claims the soft lock unless someone holds it."""
         editable = self.has_change_permission(request, article)
+        page = secrets.token_urlsafe(12)
         if editable and request.method == "GET":
-            holder = edit_locks.claim(article, by=request.user)
+            holder = edit_locks.claim(article, by=request.user, page=page)
         else:
             holder = edit_locks.holder(article, request.user)
         return {
@@ -399,6 +401,7 @@ class ArticleAdmin(
                 "admin:articles_article_lock_take_over", args=[article.pk]
             ),
             "edit_lock_seconds": settings.EDIT_LOCK_HEARTBEAT_SECONDS,
+            "edit_lock_page": page,
         }
 
     def _checklist_context(self, article):
@@ -584,7 +587,7 @@ class ArticleAdmin(
     def lock_heartbeat_view(self, request, object_id):
         article = self._get_viewable(request, object_id)
         try:
-            holder = edit_locks.claim(article, by=request.user)
+            holder = edit_locks.claim(article, by=request.user, page=request.POST.get("page", ""))
         except edit_locks.LockError as error:
             return JsonResponse({"error": str(error)}, status=403)
         answer = self._lock_answer(holder)
@@ -593,14 +596,16 @@ class ArticleAdmin(
 
     def lock_release_view(self, request, object_id):
         article = self._get_viewable(request, object_id)
-        edit_locks.release(article, by=request.user)
+        edit_locks.release(article, by=request.user, page=request.POST.get("page", ""))
         return JsonResponse({"released": True})
 
     def lock_take_over_view(self, request, object_id):
         article = self._get_viewable(request, object_id)
         in_place = "application/json" in request.headers.get("Accept", "")
         try:
-            holder = edit_locks.take_over(article, by=request.user)
+            holder = edit_locks.take_over(
+                article, by=request.user, page=request.POST.get("page", "")
+            )
         except edit_locks.LockError as error:
             if in_place:
                 return JsonResponse({"error": str(error)}, status=403)

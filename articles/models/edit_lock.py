@@ -15,6 +15,9 @@ class EditLock(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     since = models.DateTimeField()
     heartbeat_at = models.DateTimeField()
+    # Which open page holds it: a closing page's last beacon releases only its own claim,
+    # never the one the next page (after a save's redirect) has just made.
+    page = models.CharField(max_length=32, blank=True)
 
     class Meta:
         verbose_name = "edit lock"

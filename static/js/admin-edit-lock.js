@@ -50,6 +50,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const post = async (url) => {
     const data = new FormData()
     data.append("csrfmiddlewaretoken", token())
+    data.append("page", box.dataset.page || "")
     const response = await fetch(url, {
       method: "POST",
       body: data,
@@ -83,6 +84,7 @@ document.addEventListener("DOMContentLoaded", () => {
     if (!held) return
     const data = new FormData()
     data.append("csrfmiddlewaretoken", token())
+    data.append("page", box.dataset.page || "")
     navigator.sendBeacon(box.dataset.releaseUrl, data)
   })
 })

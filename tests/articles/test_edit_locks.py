@@ -70,13 +70,22 @@ def test_the_heartbeat_keeps_the_lock_and_reports_the_holder(client, desk):
 
 def test_closing_the_tab_releases_only_ones_own_lock(client, desk):
     amara, editor, article = desk
-    edit_locks.claim(article, by=amara)
+    edit_locks.claim(article, by=amara, page="first-page")
     client.force_login(editor)
-    client.post(url("lock_release", article))
+    client.post(url("lock_release", article), {"page": "first-page"})
     assert EditLock.objects.filter(user=amara).exists()
     client.force_login(amara)
-    client.post(url("lock_release", article))
+    client.post(url("lock_release", article), {"page": "first-page"})
     assert not EditLock.objects.exists()
+
+
+def test_a_closing_pages_beacon_never_releases_the_next_pages_claim(client, desk):
+    """After a save the new page claims the lock before the old page's beacon arrives."""
+    amara, _, article = desk
+    client.force_login(amara)
+    client.get(url("change", article))  # the page after the save's redirect
+    client.post(url("lock_release", article), {"page": "the-page-that-closed"})
+    assert EditLock.objects.get().user == amara
 
 
 def test_editors_take_over_and_columnists_cannot(client, desk):

@@ -38,7 +38,8 @@ def test_the_home_page_shows_each_headline_once(browser, live_server, width):
 
 def workflow_buttons(page):
     return page.locator(".workflow-actions > .button, .workflow-actions summary").evaluate_all(
-        "items => items.map(i => { const r = i.getBoundingClientRect(); return [r.x, r.y] })"
+        "items => items.map(i => { const r = i.getBoundingClientRect();"
+        " return [r.x + window.scrollX, r.y + window.scrollY] })"
     )
 
 
