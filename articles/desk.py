@@ -1,6 +1,6 @@
 """Read-side queries for the newsroom: the review queue and the dashboard."""
 
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils import timezone
 
 from . import notes
@@ -19,7 +19,11 @@ def review_queue():
                 When(review_due__lt=today, then=Value(0)),
                 default=Value(1),
                 output_field=IntegerField(),
-            )
+            ),
+            open_notes=Count(
+                "review_notes",
+                filter=Q(review_notes__parent=None, review_notes__resolved_at__isnull=True),
+            ),
         )
         .order_by("overdue", "submitted_at", "pk")
     )

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from opinion_blog.content_version import public_content_changed
 
+from . import html
 from .models import Article, SlugRedirect
 from .models.article import LIVE_STATUSES
 from .permissions import can_edit
@@ -28,6 +29,7 @@ EDITABLE_FIELDS = (
     "featured_image",
     "featured_image_caption",
     "disclosure",
+    "no_disclosure",
 )
 
 # Edits to these change what a reader sees, so a published article shows "Updated".
@@ -109,7 +111,7 @@ def save_edit(article, *, by, base_version, changed_fields):
             or _stored_value(article, name) != _stored_value(current, name)
         ]
         was_public = current.published_at is not None
-        if was_public and current.is_published and READER_VISIBLE_FIELDS.intersection(fields):
+        if was_public and current.is_published and _reader_sees_a_change(article, current, fields):
             article.revised_at = timezone.now()
             fields.append("revised_at")
         article.version = current.version + 1
@@ -123,6 +125,21 @@ def save_edit(article, *, by, base_version, changed_fields):
             # Also covers the bylines, topics and image saved with it in the same transaction.
             public_content_changed()
     return article
+
+
+def _reader_sees_a_change(article, current, fields):
+    """Whether readers would see other words or pictures, compared as they would be stored.
+
+    The editor re-serializes the body, so a form can report it changed when the
+    sanitized HTML is the same; that is not an update worth a date.
+    """
+    for name in READER_VISIBLE_FIELDS.intersection(fields):
+        value = _stored_value(article, name)
+        if name == "body":
+            value = html.sanitize(value or "")
+        if value != _stored_value(current, name):
+            return True
+    return False
 
 
 def _stored_value(article, name):

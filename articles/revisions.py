@@ -32,7 +32,7 @@ from .models import (
 )
 from .models.article import LIVE_STATUSES
 from .permissions import can_edit, is_editor
-from .workflow import TransitionError
+from .workflow import TransitionError, require_checklist
 
 # The text fields a snapshot keeps as they are.
 TEXT_FIELDS = ("title", "slug", "standfirst", "body", "featured_image_caption", "disclosure")
@@ -261,6 +261,7 @@ def approve(revision, *, by, seen):
             # Approving does not coin topics its author could not have chosen.
             may_create_topics=author is not None and topic_choice.may_create_topics(author),
         )
+        require_checklist(article)  # judged on what would go live; refusal rolls back
         revision.approval = Approval.APPROVED
         revision.decided_by, revision.decided_at = by, timezone.now()
         revision.save(update_fields=["approval", "decided_by", "decided_at"])

@@ -38,20 +38,35 @@ class PublishedArticleListView(ListView):
 class HomeView(PublishedArticleListView):
     template_name = "articles/home.html"
 
+    def _first_page(self):
+        return not ({keyset.OLDER, keyset.NEWER} & set(self.request.GET))
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        self.placed = placed_article_ids() if self._first_page() else []
+        # "Latest" under the picks leaves them out: each headline appears once.
+        return queryset.exclude(pk__in=self.placed) if self.placed else queryset
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if not context["page_obj"].has_previous():
-            context["featured"] = front_page_articles()
+            placed = self.placed if self._first_page() else None
+            context["featured"] = front_page_articles(placed)
         return context
 
 
-def front_page_articles():
+def placed_article_ids():
+    return list(FrontPageSlot.objects.order_by("position").values_list("article_id", flat=True))
+
+
+def front_page_articles(placed=None):
     """The editors' lead and picks in their order, as readers may see them.
 
     The few placed ids are read first, so the articles are fetched by primary key
     and the archive is never joined against the slot table.
     """
-    placed = list(FrontPageSlot.objects.order_by("position").values_list("article_id", flat=True))
+    if placed is None:
+        placed = placed_article_ids()
     if not placed:
         return []
     articles = Article.objects.published().filter(pk__in=placed).for_listing().in_bulk()

@@ -19,7 +19,7 @@ from django.utils.formats import date_format
 from notifications import events as notification_events
 from opinion_blog.content_version import public_content_changed
 
-from . import counts, html, search
+from . import checklist, counts, html, search
 from .models import Action, Article, ArticleEvent, Byline, ReviewNote, Status
 from .models.article import LIVE_STATUSES
 from .permissions import has_byline, is_editor
@@ -125,6 +125,20 @@ def _require_publishable(article):
         raise TransitionError(f"This article can’t be published yet: it needs {missing}.")
 
 
+def require_checklist(article):
+    """Refuse while an item the desk marked as blocking is unmet (articles/checklist.py).
+
+    Called on the locked row by publish, schedule and the approval of a pending change
+    (after the change is applied, so it judges what would go live).
+    """
+    unmet = checklist.blocking(article)
+    if unmet:
+        items = "; ".join(
+            f"{item.label.lower()}{f' ({item.detail})' if item.detail else ''}" for item in unmet
+        )
+        raise TransitionError(f"The pre-publish checklist is not complete: {items}.")
+
+
 def _move(name, article, user, to, action, note="", *, prepare=None, seen=None, **fields):
     """Check, change and record one transition atomically, against the row as stored.
 
@@ -221,6 +235,7 @@ def request_changes(article, *, by, note):
 def publish(article, *, by, seen=None):
     def publishable_now(current):
         _require_publishable(current)
+        require_checklist(current)
         now = timezone.now().replace(microsecond=0)
         published_at = current.published_at
         if published_at is None or published_at > now:
@@ -248,6 +263,7 @@ def schedule(article, *, by, publish_at, seen=None):
     def publishable_then(current):
         when = _future_time(publish_at)
         _require_publishable(current)
+        require_checklist(current)
         return {"published_at": when}
 
     def note(fields):

@@ -91,7 +91,7 @@ class NewsroomAdminSite(admin.AdminSite):
 
     def index(self, request, extra_context=None):
         """The dashboard: the inbox, then the desk for editors, their own work for columnists."""
-        from articles import desk
+        from articles import calendar, desk
         from notifications import inbox
 
         user = request.user
@@ -102,6 +102,7 @@ class NewsroomAdminSite(admin.AdminSite):
                 review_queue=desk.review_queue()[:10],
                 upcoming_schedule=desk.upcoming_schedule(),
                 recent_activity=desk.recent_activity(),
+                desk_calendar=calendar.build("week"),
             )
         elif user.has_perm("articles.add_article"):
             context.update(desk.columnist_desk(user))

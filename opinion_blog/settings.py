@@ -212,6 +212,10 @@ FEED_SIZE = 20
 # Background saving of the article form: how often, and at most how many per person a minute.
 AUTOSAVE_SECONDS = int(os.environ.get("AUTOSAVE_SECONDS", 5))
 AUTOSAVE_RATE_PER_MINUTE = int(os.environ.get("AUTOSAVE_RATE_PER_MINUTE", 30))
+# "Lena is editing this article": the open form beats every EDIT_LOCK_HEARTBEAT_SECONDS;
+# a lock whose last beat is older than EDIT_LOCK_EXPIRES_SECONDS no longer counts.
+EDIT_LOCK_HEARTBEAT_SECONDS = int(os.environ.get("EDIT_LOCK_HEARTBEAT_SECONDS", 30))
+EDIT_LOCK_EXPIRES_SECONDS = int(os.environ.get("EDIT_LOCK_EXPIRES_SECONDS", 60))
 
 LOGIN_URL = "admin:login"
 # Where a sign-in with no ?next= lands (Django's default, /accounts/profile/, is no page here).

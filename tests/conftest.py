@@ -57,6 +57,9 @@ def recreate_newsroom_groups():
     importlib.import_module("submissions.migrations.0002_desk_permissions_and_replies").setup(
         apps, None
     )
+    importlib.import_module("articles.migrations.0013_publishing_checklist").grant_editors(
+        apps, None
+    )
 
 
 @pytest.fixture

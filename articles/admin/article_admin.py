@@ -1,8 +1,13 @@
+import secrets
+from datetime import date
+
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -11,7 +16,19 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from articles import counts, editing, notes, revisions, search, share_links, topic_choice, workflow
+from articles import (
+    calendar,
+    checklist,
+    counts,
+    edit_locks,
+    editing,
+    notes,
+    revisions,
+    search,
+    share_links,
+    topic_choice,
+    workflow,
+)
 from articles.desk import review_queue
 from articles.models import Article, Byline, ReviewNote, ShareLink, Status
 from articles.permissions import can_edit, can_view, is_editor
@@ -56,6 +73,7 @@ class ArticleAdmin(
     inlines = [BylineInline]
     list_display = [
         "title",
+        "editing_now",
         "state_badge",
         "byline_names",
         "published_at",
@@ -89,7 +107,17 @@ class ArticleAdmin(
     fieldsets = [
         (
             None,
-            {"fields": ["loaded_version", "title", "slug", "standfirst", "disclosure", "body"]},
+            {
+                "fields": [
+                    "loaded_version",
+                    "title",
+                    "slug",
+                    "standfirst",
+                    "disclosure",
+                    "no_disclosure",
+                    "body",
+                ]
+            },
         ),
         ("Featured image", {"fields": [("featured_image", "featured_image_caption")]}),
         ("Topics", {"fields": ["topics"]}),
@@ -115,7 +143,7 @@ class ArticleAdmin(
             super()
             .get_queryset(request)
             .visible_to(request.user)
-            .select_related("assignee", "featured_image")
+            .select_related("assignee", "featured_image", "edit_lock__user__author_profile")
             .with_bylines()
         )
 
@@ -146,7 +174,29 @@ class ArticleAdmin(
                 ("Featured image", {"fields": picture}),
                 *fieldsets[2:],
             ]
-        return fieldsets
+        fieldsets = [self._without_empty(fieldset, obj) for fieldset in fieldsets]
+        return [fieldset for fieldset in fieldsets if fieldset]
+
+    # Read-only facts a new article does not have yet are left out rather than shown as "—".
+    EMPTY_UNTIL = {
+        "state_badge": lambda obj: obj is not None,
+        "byline_names": lambda obj: obj is not None and bool(obj.byline_authors),
+        "published_at": lambda obj: obj is not None and obj.published_at is not None,
+        "revised_at": lambda obj: obj is not None and obj.was_revised,
+        "created_at": lambda obj: obj is not None,
+        "updated_at": lambda obj: obj is not None,
+    }
+
+    def _without_empty(self, fieldset, obj):
+        name, options = fieldset
+        fields = [
+            field
+            for field in options["fields"]
+            if not isinstance(field, str)
+            or field not in self.EMPTY_UNTIL
+            or self.EMPTY_UNTIL[field](obj)
+        ]
+        return (name, {**options, "fields": fields}) if fields else None
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "featured_image":
@@ -186,6 +236,19 @@ class ArticleAdmin(
     def state_badge(self, obj):
         return format_html(
             '<span class="state-badge state-{}">{}</span>', obj.state, obj.get_state_display()
+        )
+
+    @admin.display(description="editing now")
+    def editing_now(self, obj):
+        lock = getattr(obj, "edit_lock", None)  # missing: Django's error is an AttributeError
+        if not edit_locks.is_fresh(lock):
+            return ""
+        since = timezone.localtime(lock.since)
+        return format_html(
+            '<span class="edit-lock-badge">{} since <time datetime="{}">{}</time></span>',
+            edit_locks.person_name(lock.user),
+            since.isoformat(),
+            since.strftime("%H:%M"),
         )
 
     @admin.display(description="authors")
@@ -247,6 +310,13 @@ class ArticleAdmin(
     def response_add(self, request, obj, post_url_continue=None):
         if TransitionForm.PREFIX in request.POST:
             return self._transition_response(request, obj)
+        then = request.POST.get("_then")
+        if then in ("preview", "share"):
+            # A new article offers these at once; the first save happens on the way.
+            if then == "preview":
+                return HttpResponseRedirect(reverse("articles:preview", kwargs={"pk": obj.pk}))
+            messages.success(request, f"“{obj}” was saved as a draft.")
+            return HttpResponseRedirect(self._change_url(obj) + "#share-links")
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
@@ -269,11 +339,23 @@ class ArticleAdmin(
                 workflow.perform(
                     name, article, by=request.user, value=form.value_for(name), seen=seen
                 )
+                resolved = self._resolve_ticked_notes(request, article) if name == "submit" else 0
             except workflow.TransitionError as error:
                 messages.error(request, str(error))
             else:
-                messages.success(request, done_message(name, article))
+                message = done_message(name, article)
+                if resolved:
+                    message += f" {resolved} note{'s' if resolved != 1 else ''} resolved."
+                messages.success(request, message)
         return HttpResponseRedirect(self._change_url(article))
+
+    def _resolve_ticked_notes(self, request, article):
+        """Resubmitting resolves the open notes the writer ticked as dealt with."""
+        ids = [pk for pk in map(_int, request.POST.getlist("_resolve_notes")) if pk]
+        ticked = ReviewNote.objects.open().filter(article=article, parent=None, pk__in=ids)
+        for note in ticked:
+            notes.set_resolved(note, by=request.user)
+        return len(ticked)
 
     def _change_url(self, article):
         return reverse("admin:articles_article_change", args=[quote(article.pk)])
@@ -285,6 +367,7 @@ class ArticleAdmin(
         extra_context = extra_context or {}
         if article is not None and self.has_view_permission(request, article):
             extra_context.update(self._workflow_context(request, article))
+            extra_context.update(self._lock_context(request, article))
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _workflow_context(self, request, article):
@@ -297,25 +380,86 @@ class ArticleAdmin(
             ],
             "workflow_url": reverse("admin:articles_article_workflow", args=[article.pk]),
             "can_edit_article": self.has_change_permission(request, article),
-            "open_notes": [note for note in thread if not note.is_resolved],
-            "notes_thread": thread,
-            "note_form": NoteForm(),
-            "notes_url": reverse("admin:articles_article_notes", args=[article.pk]),
+            **self._notes_context(request, article, thread),
             "events": article.events.select_related("actor")[:50],
             "preview_url": reverse("articles:preview", kwargs={"pk": article.pk}),
             "time_zone": timezone.get_current_timezone_name(),
-            "can_assign": user.has_perm("articles.review_article")
-            and article.status == Status.SUBMITTED,
-            "assign_form": AssignForm(
-                initial={"assignee": article.assignee_id, "due": article.review_due}
-            ),
-            "assign_url": reverse("admin:articles_article_assign", args=[article.pk]),
+            **self._checklist_context(article),
             "publishing_problems": workflow.publishing_problems(article)
             if is_editor(user) and not article.is_published
             else [],
             **self.revision_context(request, article),
             **self._share_context(request, article),
         }
+
+    def _lock_context(self, request, article):
+        """Who is editing: opening the form claims the soft lock unless someone holds it."""
+        editable = self.has_change_permission(request, article)
+        page = secrets.token_urlsafe(12)
+        if editable and request.method == "GET":
+            holder = edit_locks.claim(article, by=request.user, page=page)
+        else:
+            holder = edit_locks.holder(article, request.user)
+        return {
+            "edit_lock": holder,
+            "edit_lock_active": editable,
+            "can_take_over": bool(holder and not holder.mine and is_editor(request.user)),
+            "edit_lock_heartbeat_url": reverse(
+                "admin:articles_article_lock_heartbeat", args=[article.pk]
+            ),
+            "edit_lock_release_url": reverse(
+                "admin:articles_article_lock_release", args=[article.pk]
+            ),
+            "edit_lock_take_over_url": reverse(
+                "admin:articles_article_lock_take_over", args=[article.pk]
+            ),
+            "edit_lock_seconds": settings.EDIT_LOCK_HEARTBEAT_SECONDS,
+            "edit_lock_page": page,
+        }
+
+    def _checklist_context(self, article):
+        items = checklist.check(article) if not article.is_published else []
+        return {"checklist": items, "checklist_blocking": [i for i in items if i.blocking]}
+
+    def _notes_context(self, request, article, thread=None):
+        """What the notes section and the open-notes banner show; also re-rendered in place."""
+        thread = notes.thread(article) if thread is None else thread
+        open_notes = [note for note in thread if not note.is_resolved]
+        return {
+            "open_notes": open_notes,
+            # Once readers have it, old notes are history, not a banner.
+            "banner_notes": [] if article.is_published else open_notes,
+            "notes_thread": thread,
+            "note_form": NoteForm(),
+            "notes_url": reverse("admin:articles_article_notes", args=[article.pk]),
+            "can_assign": request.user.has_perm("articles.review_article")
+            and article.status == Status.SUBMITTED,
+            "assign_form": AssignForm(
+                initial={"assignee": article.assignee_id, "due": article.review_due}
+            ),
+            "assign_url": reverse("admin:articles_article_assign", args=[article.pk]),
+        }
+
+    def _notes_answer(self, request, article, message, ok):
+        """The notes as they now stand, for the script that posted without leaving the form."""
+        context = {**self._notes_context(request, article), "original": article}
+        return JsonResponse(
+            {
+                "ok": ok,
+                "message": message,
+                "thread_html": render_to_string(
+                    "admin/articles/article/includes/review_notes_thread.html", context, request
+                ),
+                "banner_html": render_to_string(
+                    "admin/articles/article/includes/open_notes_banner.html", context, request
+                ),
+                "open_count": len(context["open_notes"]),
+                "publish_notes_html": render_to_string(
+                    "admin/articles/article/includes/publish_confirm_notes.html", context, request
+                ),
+            },
+            status=200 if ok else 400,
+        )
 
     def _share_context(self, request, article):
         links = [
@@ -340,6 +484,12 @@ class ArticleAdmin(
 
         return [
             path("review-desk/", wrap(self.review_desk_view), name="articles_article_review_desk"),
+            path("calendar/", wrap(self.calendar_view), name="articles_article_calendar"),
+            path(
+                "<path:object_id>/reschedule/",
+                post_only(self.reschedule_view),
+                name="articles_article_reschedule",
+            ),
             path(
                 "topic-suggestions/",
                 wrap(self.topic_suggestions_view),
@@ -368,6 +518,21 @@ class ArticleAdmin(
                 post_only(self.assign_view),
                 name="articles_article_assign",
             ),
+            path(
+                "<path:object_id>/lock/heartbeat/",
+                post_only(self.lock_heartbeat_view),
+                name="articles_article_lock_heartbeat",
+            ),
+            path(
+                "<path:object_id>/lock/release/",
+                post_only(self.lock_release_view),
+                name="articles_article_lock_release",
+            ),
+            path(
+                "<path:object_id>/lock/take-over/",
+                post_only(self.lock_take_over_view),
+                name="articles_article_lock_take_over",
+            ),
             *self.revision_urls(wrap, post_only),
             *super().get_urls(),
         ]
@@ -385,7 +550,10 @@ class ArticleAdmin(
         return self._transition_response(request, article)
 
     def notes_view(self, request, object_id):
+        """Add, answer, resolve or reopen a note; a script gets JSON and stays on the form."""
         article = self._get_viewable(request, object_id)
+        in_place = "application/json" in request.headers.get("Accept", "")
+        message = "Your note was added."
         try:
             if "resolve" in request.POST or "reopen" in request.POST:
                 note_id = request.POST.get("resolve") or request.POST.get("reopen")
@@ -393,6 +561,7 @@ class ArticleAdmin(
                 if note is None:
                     raise workflow.TransitionError("That note no longer exists.")
                 notes.set_resolved(note, by=request.user, resolved="resolve" in request.POST)
+                message = "The note was resolved." if "resolve" in request.POST else "Reopened."
             else:
                 form = NoteForm(request.POST)
                 if not form.is_valid():
@@ -404,13 +573,61 @@ class ArticleAdmin(
                     parent = ReviewNote.objects.filter(
                         article=article, pk=form.cleaned_data["parent"]
                     ).first()
-                notes.add_note(
+                note = notes.add_note(
                     article, by=request.user, body=form.cleaned_data["body"], parent=parent
                 )
-                messages.success(request, "Your note was added.")
+                if parent is not None and request.POST.get("and_resolve"):
+                    notes.set_resolved(note, by=request.user)
+                    message = "Your answer was added and the note resolved."
         except workflow.TransitionError as error:
+            if in_place:
+                return self._notes_answer(request, article, str(error), ok=False)
             messages.error(request, str(error))
+        else:
+            if in_place:
+                return self._notes_answer(request, article, message, ok=True)
+            messages.success(request, message)
         # No jump to the notes: the message shows at the top, where the eye is.
+        return HttpResponseRedirect(self._change_url(article))
+
+    # Who is editing: the form's heartbeat, its last beacon and an editor's take-over.
+
+    def _lock_answer(self, holder):
+        if holder is None:
+            return {"held": False, "mine": False}
+        since = timezone.localtime(holder.since).strftime("%H:%M")
+        return {"held": True, "mine": holder.mine, "name": holder.name, "since": since}
+
+    def lock_heartbeat_view(self, request, object_id):
+        article = self._get_viewable(request, object_id)
+        try:
+            holder = edit_locks.claim(article, by=request.user, page=request.POST.get("page", ""))
+        except edit_locks.LockError as error:
+            return JsonResponse({"error": str(error)}, status=403)
+        answer = self._lock_answer(holder)
+        answer["can_take_over"] = not holder.mine and is_editor(request.user)
+        return JsonResponse(answer)
+
+    def lock_release_view(self, request, object_id):
+        article = self._get_viewable(request, object_id)
+        edit_locks.release(article, by=request.user, page=request.POST.get("page", ""))
+        return JsonResponse({"released": True})
+
+    def lock_take_over_view(self, request, object_id):
+        article = self._get_viewable(request, object_id)
+        in_place = "application/json" in request.headers.get("Accept", "")
+        try:
+            holder = edit_locks.take_over(
+                article, by=request.user, page=request.POST.get("page", "")
+            )
+        except edit_locks.LockError as error:
+            if in_place:
+                return JsonResponse({"error": str(error)}, status=403)
+            messages.error(request, str(error))
+        else:
+            if in_place:
+                return JsonResponse(self._lock_answer(holder))
+            messages.success(request, "You are now editing this article.")
         return HttpResponseRedirect(self._change_url(article))
 
     def assign_view(self, request, object_id):
@@ -436,22 +653,40 @@ class ArticleAdmin(
         return HttpResponseRedirect(next_url)
 
     def share_create_view(self, request, object_id):
+        """Make a share link; a script gets the redrawn section, the new link where it asked."""
         article = self._get_viewable(request, object_id)
+        in_place = "application/json" in request.headers.get("Accept", "")
         form = ShareLinkForm(request.POST)
+        link, error = None, None
         if not form.is_valid():
-            _report_errors(request, form)
+            error = " ".join(" ".join(errors) for errors in form.errors.values())
         else:
             try:
-                share_links.create(article, by=request.user, days=form.cleaned_data["days"])
-            except share_links.ShareError as error:
-                messages.error(request, str(error))
-            else:
-                days = form.cleaned_data["days"]
-                messages.success(
-                    request,
-                    f"A share link for “{article}” was made; it works for {days} "
-                    f"day{'s' if days != 1 else ''}. Copy it from Share links below.",
-                )
+                link = share_links.create(article, by=request.user, days=form.cleaned_data["days"])
+            except share_links.ShareError as refused:
+                error = str(refused)
+        if in_place:
+            context = {
+                **self._share_context(request, article),
+                "original": article,
+                "pending_revision": revisions.pending_for(article),
+                "new_link": link,
+                "new_link_address": link and request.build_absolute_uri(link.get_absolute_url()),
+                "share_error": error,
+            }
+            html = render_to_string(
+                "admin/articles/article/includes/share_links.html", context, request
+            )
+            return JsonResponse({"ok": link is not None, "html": html}, status=200 if link else 400)
+        if error:
+            messages.error(request, error)
+        else:
+            days = form.cleaned_data["days"]
+            messages.success(
+                request,
+                f"A share link for “{article}” was made; it works for {days} "
+                f"day{'s' if days != 1 else ''}. Copy it from Share links below.",
+            )
         return HttpResponseRedirect(self._change_url(article))
 
     def share_revoke_view(self, request, object_id, link_id):
@@ -494,6 +729,46 @@ class ArticleAdmin(
             "editors": workflow.editors(),
         }
         return TemplateResponse(request, "admin/articles/article/review_desk.html", context)
+
+    def calendar_view(self, request):
+        """The desk's week or month: scheduled and due articles, and the empty days."""
+        if not request.user.has_perm("articles.review_article"):
+            raise PermissionDenied
+        view = "month" if request.GET.get("view") == "month" else "week"
+        try:
+            around = date.fromisoformat(request.GET.get("day", ""))
+        except ValueError:
+            around = None
+        desk_calendar = calendar.build(view, around)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Desk calendar",
+            "opts": self.opts,
+            "calendar": desk_calendar,
+            "can_reschedule": request.user.has_perm("articles.publish_article"),
+            "time_zone": timezone.get_current_timezone_name(),
+        }
+        return TemplateResponse(request, "admin/articles/article/calendar.html", context)
+
+    def reschedule_view(self, request, object_id):
+        """A plain form on the calendar; the move itself is the schedule transition."""
+        article = self._get_viewable(request, object_id)
+        form = TransitionForm({"transition": "schedule", "publish_at": request.POST.get("when")})
+        if not form.is_valid():
+            _report_errors(request, form)
+        else:
+            try:
+                workflow.schedule(
+                    article, by=request.user, publish_at=form.cleaned_data["publish_at"]
+                )
+            except workflow.TransitionError as error:
+                messages.error(request, f"“{article}”: {error}")
+            else:
+                messages.success(request, done_message("schedule", article))
+        next_url = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+            next_url = reverse("admin:articles_article_calendar")
+        return HttpResponseRedirect(next_url)
 
     # Bulk actions: each article goes through its transition, one by one.
 

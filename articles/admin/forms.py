@@ -36,6 +36,8 @@ class ArticleAdminForm(forms.ModelForm):
             "js/admin-topic-picker.js",
             "js/admin-word-count.js",
             "js/admin-share-links.js",
+            "js/admin-review-notes.js",
+            "js/admin-edit-lock.js",
         ]
 
     class Meta:
@@ -45,6 +47,7 @@ class ArticleAdminForm(forms.ModelForm):
             "slug",
             "standfirst",
             "disclosure",
+            "no_disclosure",
             "body",
             "featured_image",
             "featured_image_caption",

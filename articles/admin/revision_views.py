@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from articles import corrections, diffs, revisions, workflow
+from articles import corrections, diffs, revision_rows, revisions, workflow
 from articles.content import AUTOSAVE_MAX_BYTES, InvalidContent
 from articles.models import Approval, Correction, Revision, RevisionKind
 from articles.permissions import is_editor
@@ -199,9 +199,12 @@ class RevisionAdminMixin:
     def revision_context(self, request, article):
         """What the change page shows about revisions, corrections and autosave."""
         user = request.user
-        history = list(
-            article.revisions.history_for(user).select_related("created_by")[:HISTORY_ON_PAGE]
+        page = list(
+            article.revisions.history_for(user).select_related("created_by__author_profile")[
+                : HISTORY_ON_PAGE + 1
+            ]
         )
+        history, before = page[:HISTORY_ON_PAGE], page[HISTORY_ON_PAGE:]
         working = revisions.working_copy(user, article)
         pending = revisions.pending_for(article)
         can_correct = (
@@ -211,6 +214,9 @@ class RevisionAdminMixin:
         )
         return {
             "revision_history": history,
+            "revision_rows": revision_rows.rows(
+                article, history, before=before[0] if before else None
+            ),
             "revisions_url": reverse("admin:articles_article_revisions", args=[article.pk]),
             "compare_url": reverse("admin:articles_article_revision_compare", args=[article.pk]),
             "pending_revision": pending,
@@ -230,16 +236,20 @@ class RevisionAdminMixin:
     # History and compare.
 
     def _history(self, request, article):
-        return article.revisions.history_for(request.user).select_related("created_by")
+        return article.revisions.history_for(request.user).select_related(
+            "created_by__author_profile"
+        )
 
     def revision_list_view(self, request, object_id):
         article = self._get_viewable(request, object_id)
+        history = list(self._history(request, article))
         context = {
             **self.admin_site.each_context(request),
             "title": f"Revisions of “{article}”",
             "opts": self.opts,
             "original": article,
-            "revision_history": self._history(request, article),
+            "revision_history": history,
+            "revision_rows": revision_rows.rows(article, history),
             "compare_url": reverse("admin:articles_article_revision_compare", args=[article.pk]),
             "can_edit_article": self.has_change_permission(request, article),
         }

@@ -1,6 +1,8 @@
 from .article import Article, ArticleQuerySet, Status
 from .bylines import Byline
+from .checklist import PublishingChecklist
 from .correction import Correction
+from .edit_lock import EditLock
 from .front_page import FrontPageSlot
 from .redirects import SlugRedirect
 from .review import Action, ArticleEvent, ReviewNote
@@ -16,7 +18,9 @@ __all__ = [
     "ArticleQuerySet",
     "Byline",
     "Correction",
+    "EditLock",
     "FrontPageSlot",
+    "PublishingChecklist",
     "ReviewNote",
     "Revision",
     "RevisionKind",

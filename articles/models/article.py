@@ -194,6 +194,12 @@ class Article(models.Model):
         blank=True,
         help_text="Optional. A conflict of interest or declaration, shown to readers above the body.",
     )
+    no_disclosure = models.BooleanField(
+        "none to declare",
+        default=False,
+        db_default=False,  # bulk writers (bench, the query-plan tests) insert raw rows
+        help_text="Tick when the writer has no conflict of interest to declare.",
+    )
     # Kept current by articles.search.refresh_search_vectors(); PostgreSQL only.
     search_vector = SearchVectorField(null=True, editable=False)
 

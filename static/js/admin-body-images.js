@@ -4,7 +4,7 @@
 // which is exactly what the sanitizer keeps; readers get a responsive version of it
 // built from the library (images/body.py). Uses window.OpinionImages
 // (admin-image-library.js), which the article form loads first.
-import { Node } from "django-prose-editor/editor"
+import { Node, pm } from "django-prose-editor/editor"
 
 const FIGURE_CLASS = "body-image"
 
@@ -165,6 +165,64 @@ function openDialog({ uploadUrl, libraryUrl, current }) {
   })
 }
 
+// After inserting, the picture would stay selected and the next keystroke would
+// replace it. Put the caret in the paragraph after it (adding one at the end), as
+// other block editors do, so typing simply goes on.
+function caretAfterPicture(tr, name) {
+  const { selection } = tr
+  let end = selection.to
+  if (selection.node?.type.name !== name) {
+    const before = tr.doc.resolve(selection.from).nodeBefore
+    if (before?.type.name !== name) return true
+    end = selection.from
+  }
+  const next = tr.doc.resolve(end).nodeAfter
+  if (!next || !next.isTextblock) {
+    tr.insert(end, tr.doc.type.schema.nodes.paragraph.create())
+  }
+  tr.setSelection(pm.state.TextSelection.create(tr.doc, end + 1))
+  tr.scrollIntoView()
+  return true
+}
+
+function countPictures(doc, name) {
+  let count = 0
+  doc.descendants((node) => {
+    if (node.type.name === name) count += 1
+  })
+  return count
+}
+
+// Removing a picture is never silent: a notice says so, with a button that undoes it.
+function watchRemovals(editor, name) {
+  const notice = element("div", { class: "body-image-removed", role: "status", hidden: true })
+  const text = element("span")
+  const undo = element("button", { type: "button", class: "button", text: "Undo" })
+  notice.append(text, " ", undo)
+  editor.view.dom.closest(".prose-editor")?.after(notice)
+  let hideTimer = null
+  undo.addEventListener("click", () => {
+    editor.chain().focus().undo().run()
+    notice.hidden = true
+  })
+  editor.on("transaction", ({ transaction }) => {
+    if (!transaction.docChanged) return
+    const before = countPictures(transaction.before, name)
+    const after = countPictures(transaction.doc, name)
+    if (after < before) {
+      const n = before - after
+      text.textContent = n === 1 ? "A picture was removed from the body." : `${n} pictures were removed from the body.`
+      notice.hidden = false
+      clearTimeout(hideTimer)
+      hideTimer = setTimeout(() => {
+        if (!notice.contains(document.activeElement)) notice.hidden = true
+      }, 30000)
+    } else if (after > before) {
+      notice.hidden = true
+    }
+  })
+}
+
 export const BodyImage = Node.create({
   name: "bodyImage",
   group: "block",
@@ -239,11 +297,16 @@ export const BodyImage = Node.create({
                 type: this.name,
                 attrs: { imageId: String(image.id), src: image.src, alt: image.alt_text, caption },
               })
+              .command(({ tr }) => caretAfterPicture(tr, this.name))
               .run()
           })
           return true
         },
     }
+  },
+
+  onCreate() {
+    watchRemovals(this.editor, this.name)
   },
 
   addMenuItems({ buttons, menu }) {

@@ -8,8 +8,10 @@ document.addEventListener("DOMContentLoaded", () => {
   form.addEventListener("input", markDirty);
   form.addEventListener("change", markDirty);
   form.addEventListener("submit", () => { submitting = true; });
-  document.querySelectorAll("form").forEach((other) => {
-    if (other !== form) other.addEventListener("submit", () => { submitting = !dirty; });
+  // Another form on the page (a note, a share link) leaves the page unless a script
+  // posted it in place (it then cancelled the submit, and the page stays).
+  document.addEventListener("submit", (event) => {
+    if (event.target !== form && !event.defaultPrevented) submitting = !dirty;
   });
   window.addEventListener("beforeunload", (event) => {
     if (dirty && !submitting) {

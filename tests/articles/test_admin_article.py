@@ -354,7 +354,10 @@ def test_even_an_administrator_cannot_delete_an_article_outside_the_trash(client
     [
         ("columnist", {"trash_selected"}),
         ("editor", {"trash_selected", "restore_selected"}),
-        ("admin", {"trash_selected", "restore_selected", "delete_permanently"}),
+        (
+            "admin",
+            {"trash_selected", "restore_selected", "delete_permanently"},
+        ),
     ],
 )
 def test_each_role_is_offered_only_its_actions(client, role, offered):

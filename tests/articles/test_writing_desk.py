@@ -252,7 +252,7 @@ def test_publish_now_is_behind_a_confirmation(client):
 
     content = client.get(change_url(article)).content.decode()
 
-    assert '<details class="workflow-action publish-confirm">' in content
+    assert '<details class="workflow-action publish-confirm confirm-step">' in content
     assert "Save and publish now…</summary>" in content
     assert "Readers will see “Night buses” as soon as you confirm." in content
     assert ">Yes, publish now</button>" in content

@@ -6,6 +6,7 @@ every admin page on the way fits the screen without sideways scrolling.
 """
 
 import pytest
+from playwright.sync_api import expect
 
 from articles.models import Article, Status
 from tests.browser.conftest import sign_in
@@ -82,7 +83,9 @@ def test_an_article_goes_from_draft_to_readers_through_review(browser, live_serv
     fits(columnist, "article page, columnist")
     assert "Say who else rides it after midnight." in columnist.inner_text(".review-notes")
     columnist.locator(".note-reply-form textarea").first.fill("Added the night-shift cooks.")
-    press(columnist, ".note-reply-form button:has-text('Reply')")
+    # The reply posts in place: the page stays, with the answer in the thread.
+    columnist.click(".note-reply-form button:has-text('Reply')")
+    expect(columnist.locator("[data-notes-status]")).to_have_text("Your note was added.")
     columnist.locator(".ProseMirror[contenteditable=true]").click()
     columnist.keyboard.press("End")
     columnist.keyboard.type(" And the cooks from the late kitchens.")

@@ -9,7 +9,7 @@ from images.models import Image
 from tests.browser.conftest import sign_in
 from tests.factories import make_columnist, png_bytes
 from tests.images.media import snapshot
-from tests.images.test_full_disk import storage_refuses
+from tests.storage.test_full_disk import storage_refuses
 
 pytestmark = [
     pytest.mark.browser,

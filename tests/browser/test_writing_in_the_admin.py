@@ -61,6 +61,7 @@ def test_editor_schedules_a_submission_from_the_workflow_panel(page, live_server
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
     when = timezone.localtime() + timedelta(days=2)
     page.fill("#id_transition_publish_at", when.strftime("%Y-%m-%dT%H:%M"))
+    page.click("details.schedule-confirm summary")  # scheduling asks first, as publishing does
     page.click("button[name=_transition][value=schedule]")
     page.wait_for_selector(".messagelist")
 

@@ -131,7 +131,7 @@ def test_a_password_alone_cannot_bulk_publish_or_trash(half_signed_in):
     article = make_article(status=Status.SUBMITTED)
     changelist = reverse("admin:articles_article_changelist")
 
-    for action in ("publish_selected", "trash_selected", "delete_selected"):
+    for action in ("restore_selected", "trash_selected", "delete_selected"):
         response = half_signed_in.post(
             changelist, {"action": action, "_selected_action": [article.pk], "post": "yes"}
         )
