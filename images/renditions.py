@@ -45,14 +45,15 @@ def _encode_webp(picture, icc_profile=None):
     return ContentFile(buffer.getvalue())
 
 
-def write_renditions(original_name, picture, *, storage=default_storage):
-    """Store a downscaled WebP copy of ``picture`` for each rendition width; return the names.
+def write_renditions(original_name, picture, *, widths=None, storage=default_storage):
+    """Store a downscaled WebP copy of ``picture`` at each width; return the names.
 
-    A name that is already taken means two originals share a name, which
-    ``upload_path`` prevents; refuse rather than show one image's pixels for another.
+    ``widths`` defaults to every rendition width narrower than the picture. A name that
+    is already taken means two originals share a name, which ``upload_path`` prevents;
+    refuse rather than show one image's pixels for another.
     """
     written = []
-    for width in widths_for(picture.width):
+    for width in widths_for(picture.width) if widths is None else widths:
         height = max(1, round(picture.height * width / picture.width))
         resized = picture.resize((width, height), PillowImage.Resampling.LANCZOS, reducing_gap=3)
         name = rendition_name(original_name, width)
@@ -79,20 +80,7 @@ def write_missing(original_name, widths, *, storage=default_storage):
     """Make the given renditions of a stored original; return the names written."""
     with storage.open(original_name) as stored, PillowImage.open(stored) as picture:
         picture.load()
-        written = []
-        for width in widths:
-            height = max(1, round(picture.height * width / picture.width))
-            resized = picture.resize(
-                (width, height), PillowImage.Resampling.LANCZOS, reducing_gap=3
-            )
-            name = rendition_name(original_name, width)
-            saved = storage.save(name, _encode_webp(resized, picture.info.get("icc_profile")))
-            written.append(saved)
-            if saved != name:
-                for stored in written:
-                    storage.delete(stored)
-                raise FileExistsError(f"A rendition named {name} already exists.")
-        return written
+        return write_renditions(original_name, picture, widths=widths, storage=storage)
 
 
 def avatar_srcset(name, *, storage=default_storage):
