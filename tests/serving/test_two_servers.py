@@ -5,10 +5,8 @@ test database and a Redis key prefix unique to this run.
 """
 
 import os
-import socket
 import subprocess
 import sys
-import time
 import uuid
 from contextlib import contextmanager
 from http.cookiejar import CookieJar
@@ -31,21 +29,13 @@ from tests.factories import (
     make_published,
     totp_code,
 )
+from tests.serving.live_servers import clear_prefix, free_port, redis_reachable, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 PASSWORD = "two-servers-pw-1"
 # Behind a load balancer every server sees the site's one public host name.
 SITE_HOST = "opinion.localhost"
-
-
-def redis_reachable():
-    try:
-        import redis
-
-        return redis.Redis.from_url(REDIS_URL, socket_timeout=1).ping()
-    except Exception:
-        return False
 
 
 pytestmark = [
@@ -58,12 +48,6 @@ pytestmark = [
 @pytest.fixture(autouse=True)
 def _newsroom_groups(newsroom_groups):
     """Transactional tests flush the database: make the groups again (tests/conftest.py)."""
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def database_url():
@@ -113,7 +97,7 @@ def app_servers(count, tmp_path):
             )
             servers.append((process, f"http://127.0.0.1:{port}"))
         for process, base in servers:
-            wait_until_up(process, base)
+            wait_until_up(process, base, "/healthz", timeout=20)
         yield [base for _, base in servers]
     finally:
         for process, _ in servers:
@@ -126,29 +110,6 @@ def app_servers(count, tmp_path):
                 process.wait()
             process.stderr.close()
         clear_prefix(prefix)
-
-
-def wait_until_up(process, base, timeout=20):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"{base} exited: {process.stderr.read().decode()}")
-        try:
-            with urlopen(f"{base}/healthz", timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:  # not listening yet, or still importing Django
-            time.sleep(0.2)
-    raise AssertionError(f"{base} did not start within {timeout} s")
-
-
-def clear_prefix(prefix):
-    import redis
-
-    client = redis.Redis.from_url(REDIS_URL)
-    keys = list(client.scan_iter(f"{prefix}:*"))
-    if keys:
-        client.delete(*keys)
 
 
 def read(base, path):
