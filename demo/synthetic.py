@@ -257,6 +257,9 @@ def fill_search_vectors(progress=lambda done, total, what: None, paragraphs=()):
         .order_by("pk")
         .values_list("pk", flat=True)
     )
+    # Each vector's names are looked up by article: planned with the statistics of an empty
+    # archive (autovacuum off, or not yet run), each lookup reads every byline.
+    analyze(Article, Byline, TaggedArticle)
     body_vector = _paragraph_vectors(paragraphs) if paragraphs and ids else None
     step = SEARCH_BATCH
     try:
