@@ -143,8 +143,12 @@ def worker(size):
             cursor.execute("VACUUM ANALYZE")
     samples = sample_urls(settings.ARTICLES_PER_PAGE)
     pages = {}
+    skipped = {name.strip() for name in os.environ.get("BENCH_SKIP_PAGES", "").split(",")}
     for name, where, _ in PAGES:
         url = samples.get(where, where)
+        if name in skipped:
+            pages[name] = {"url": url, "status": "skipped (BENCH_SKIP_PAGES)"}
+            continue
         pages[name] = {"url": url, **render_stats(url)}
     print(
         json.dumps(
@@ -522,7 +526,10 @@ def report(size, data, uncached, cached, load_before, load_after):
         page = data["pages"][name]
         if page.get("status") != 200:
             status = page.get("status")
-            lines.append(f"| {name} | | | | | | | | {target} | | | not in this build ({status}) |")
+            verdict = (
+                status if str(status).startswith("skipped") else f"not in this build ({status})"
+            )
+            lines.append(f"| {name} | | | | | | | | {target} | | | {verdict} |")
             continue
         missed = page["p50"] > target or (
             name.startswith("article") and page["p95"] > ARTICLE_P95_TARGET
