@@ -87,11 +87,13 @@ check: $(VENV)/.installed-dev
 	DEBUG=0 ALLOWED_HOSTS=opinion.example EMAIL_HOST=smtp.opinion.example SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
-# PostgreSQL benchmark at 1,000 and 100,000 articles (see bench/run.py for the knobs).
+# PostgreSQL benchmark at 1,000 and 100,000 articles, or the sizes given:
+# `make bench SIZES=1k,100k,1m` (see bench/run.py for the knobs).
+SIZES ?=
 bench: $(VENV)/.installed-dev
 	@command -v wrk >/dev/null || (apt-get install -y -qq wrk || (apt-get update -qq && apt-get install -y -qq wrk)) \
 		|| echo "wrk could not be installed: load figures will read n/a"
-	$(PY) bench/run.py
+	SIZES="$(SIZES)" $(PY) bench/run.py
 
 # Fault drills against a throwaway PostgreSQL cluster (README: "Fault drills"); a few minutes.
 faultdrill: $(VENV)/.installed-dev

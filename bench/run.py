@@ -1,10 +1,11 @@
 """Page-speed benchmark on PostgreSQL at newspaper scale: `make bench`.
 
-For each archive size (BENCH_SIZES, default 1000 and 100000 articles) it:
+For each archive size (`make bench SIZES=1k,100k,1m`, default 1k,100k; BENCH_SIZES still
+works) it:
 
 1. fills a PostgreSQL database with ``generate_content`` unless it already holds exactly
    that archive (so reruns are fast); the database is BENCH_DATABASE_URL, in which
-   ``{label}`` becomes 1k / 100k, or ``opinion_blog_bench_{label}`` on the local server;
+   ``{label}`` becomes 1k / 100k / 1m, or ``opinion_blog_bench_{label}`` on the local server;
 2. renders every page in PAGES in-process (DEBUG off) and records the query count, server
    time p50/p95, database time and peak Python memory, and times Related Posts alone
    next to taggit's ``similar_objects``;
@@ -70,7 +71,24 @@ RELATED_TARGET = 5
 
 
 def label_for(size):
-    return f"{size // 1000}k" if size % 1000 == 0 else str(size)
+    """1k, 100k, 1m: the names of results files and databases."""
+    if size and size % 1_000_000 == 0:
+        return f"{size // 1_000_000}m"
+    return f"{size // 1000}k" if size and size % 1000 == 0 else str(size)
+
+
+def parse_size(text):
+    """An archive size as `make bench SIZES=1k,100k,1m` gives it (or a plain number)."""
+    match = re.fullmatch(r"\s*(\d+)\s*([km]?)\s*", text.lower())
+    if not match:
+        raise SystemExit(f"Not an archive size: {text!r} (write 1k, 100k, 1m or a number).")
+    return int(match[1]) * {"": 1, "k": 1000, "m": 1_000_000}[match[2]]
+
+
+def sizes_from(environ):
+    """SIZES (1k,100k,1m) or the older BENCH_SIZES (1000,100000); 1k and 100k by default."""
+    text = environ.get("SIZES") or environ.get("BENCH_SIZES") or "1k,100k"
+    return [parse_size(part) for part in text.split(",") if part.strip()]
 
 
 def database_url(size):
@@ -125,8 +143,12 @@ def worker(size):
             cursor.execute("VACUUM ANALYZE")
     samples = sample_urls(settings.ARTICLES_PER_PAGE)
     pages = {}
+    skipped = {name.strip() for name in os.environ.get("BENCH_SKIP_PAGES", "").split(",")}
     for name, where, _ in PAGES:
         url = samples.get(where, where)
+        if name in skipped:
+            pages[name] = {"url": url, "status": "skipped (BENCH_SKIP_PAGES)"}
+            continue
         pages[name] = {"url": url, **render_stats(url)}
     print(
         json.dumps(
@@ -504,7 +526,10 @@ def report(size, data, uncached, cached, load_before, load_after):
         page = data["pages"][name]
         if page.get("status") != 200:
             status = page.get("status")
-            lines.append(f"| {name} | | | | | | | | {target} | | | not in this build ({status}) |")
+            verdict = (
+                status if str(status).startswith("skipped") else f"not in this build ({status})"
+            )
+            lines.append(f"| {name} | | | | | | | | {target} | | | {verdict} |")
             continue
         missed = page["p50"] > target or (
             name.startswith("article") and page["p95"] > ARTICLE_P95_TARGET
@@ -606,7 +631,7 @@ def main():
         worker(int(sys.argv[2]))
         return 0
     RESULTS.mkdir(parents=True, exist_ok=True)
-    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "1000,100000").split(",")]
+    sizes = sizes_from(os.environ)
     total_misses = 0
     for size in sizes:
         path, misses = run_size(size)
