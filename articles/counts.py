@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -125,15 +125,34 @@ def _latest_live():
     )
 
 
-def topics_by_use():
-    """``(topic id, published article count)``, most used first, then by name."""
-    later = Article.objects.scheduled()
-    not_yet = dict(
-        TaggedArticle.objects.filter(content_object__in=later)
+def _scheduled_later_per_topic():
+    """``{topic id: articles scheduled for later}``: the few the kept counts include early."""
+    return dict(
+        TaggedArticle.objects.filter(content_object__in=Article.objects.scheduled())
         .values("tag")
         .annotate(count=Count("pk"))
         .values_list("tag", "count")
     )
+
+
+def topics_with_published_articles():
+    """Topics readers can open, from the kept counts: no scan of the topic links.
+
+    A topic whose live articles are all scheduled for later is left out.
+    """
+    waiting_only = (
+        TaggedArticle.objects.filter(content_object__in=Article.objects.scheduled())
+        .values("tag")
+        .annotate(later=Count("pk"))
+        .filter(tag__live_count__lte=F("later"))
+        .values("tag")
+    )
+    return Topic.objects.filter(live_count__gt=0).exclude(pk__in=waiting_only)
+
+
+def topics_by_use():
+    """``(topic id, published article count)``, most used first, then by name."""
+    not_yet = _scheduled_later_per_topic()
     rows = Topic.objects.filter(live_count__gt=0).values_list("pk", "name", "live_count")
     counted = [(pk, name, count - not_yet.get(pk, 0)) for pk, name, count in rows]
     counted.sort(key=lambda row: (-row[2], row[1]))

@@ -1,12 +1,12 @@
 """Sitemap sections for published articles and topics with published articles."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.encoding import iri_to_uri
 from django.utils.functional import cached_property
 
-from .models import Article, TaggedArticle, Topic
+from . import counts
+from .models import Article
 
 
 class ArticleSitemap(Sitemap):
@@ -45,7 +45,6 @@ class TopicSitemap(Sitemap):
     limit = 1000
 
     def items(self):
-        live_tagging = TaggedArticle.objects.filter(
-            tag=OuterRef("pk"), content_object__in=Article.objects.published()
-        )
-        return Topic.objects.filter(Exists(live_tagging)).order_by("pk").only("slug")
+        # From the counts the writers keep: an Exists over every topic link took minutes
+        # at a million articles.
+        return counts.topics_with_published_articles().order_by("pk").only("slug")
