@@ -29,7 +29,13 @@ from tests.factories import (
     make_published,
     totp_code,
 )
-from tests.serving.live_servers import clear_prefix, free_port, redis_reachable, wait_until_up
+from tests.serving.live_servers import (
+    clear_prefix,
+    free_port,
+    redis_reachable,
+    server_env,
+    wait_until_up,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -50,31 +56,12 @@ def _newsroom_groups(newsroom_groups):
     """Transactional tests flush the database: make the groups again (tests/conftest.py)."""
 
 
-def database_url():
-    db = connection.settings_dict
-    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 @contextmanager
 def app_servers(count, tmp_path):
     prefix = f"test-two-servers-{uuid.uuid4().hex}"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.serving.server_settings",
-        "DEBUG": "0",
-        "SECRET_KEY": "two-servers-test-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        "SECURE_SSL_REDIRECT": "0",
-        "SESSION_COOKIE_SECURE": "0",
-        "CSRF_COOKIE_SECURE": "0",
-        "ALLOWED_HOSTS": f"{SITE_HOST},127.0.0.1",
-        "DATABASE_URL": database_url(),
-        "REDIS_URL": REDIS_URL,
-        "CACHE_KEY_PREFIX": prefix,
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "DATABASE_POOL_MIN_SIZE": "1",
-        "DATABASE_POOL_MAX_SIZE": "2",
-    }
+    env = server_env(
+        tmp_path, prefix, SECRET_KEY="two-servers-test-key-0123456789-abcdefghijklmnopqrstuvwxyz"
+    )
     servers = []
     try:
         for _ in range(count):
