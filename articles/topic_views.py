@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
-from opinion_blog.version_cache import RankedObjects, cached
+from opinion_blog.version_cache import RankedObjects, RankingInParts
 
 from . import counts
 from .models import Topic
@@ -33,7 +33,7 @@ class TopicListView(ListView):
 
     def get_queryset(self):
         # Read from the counts the writers keep (articles.counts), once per content version.
-        ranking = cached("topics-by-use", counts.topics_by_use)
+        ranking = RankingInParts("topics-by-use", counts.topics_by_use)
         return RankedObjects(
             ranking, Topic.objects.only("name", "slug", "description"), "article_count"
         )

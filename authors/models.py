@@ -3,7 +3,7 @@ from functools import partial
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models, transaction
-from django.db.models import Exists, Max, OuterRef, Q, Subquery
+from django.db.models import Exists, Max, OuterRef, Q
 from django.urls import reverse
 from django.utils.text import Truncator
 
@@ -44,26 +44,31 @@ class AuthorQuerySet(models.QuerySet):
 def latest_articles(authors):
     """Each author's newest published article, as ``{author pk: article}``, in two queries.
 
-    Meant for a page of authors: the sub-query runs once for each author given,
-    through the byline index, however large the archive.
+    Meant for a page of the ranking (``articles.counts``), which gives each author the
+    date of their newest publication as ``latest_published_at``: the articles of exactly
+    those dates are found through the date index. A sub-query per author walked every
+    byline of a prolific columnist instead (70 ms at a million articles).
     """
     from articles.models import Article
 
-    newest = (
+    dated = {author.pk: author.latest_published_at for author in authors}
+    if not any(dated.values()):
+        return {}
+    candidates = (
         Article.objects.published()
-        .filter(bylines__author=OuterRef("pk"))
-        .order_by("-published_at", "-pk")
-        .values("pk")[:1]
+        .filter(
+            published_at__in={when for when in dated.values() if when},
+            bylines__author__in=[pk for pk, when in dated.items() if when],
+        )
+        .values_list("bylines__author", "pk", "published_at")
     )
-    latest_ids = dict(
-        Author.objects.filter(pk__in=[author.pk for author in authors])
-        .annotate(latest_article_id=Subquery(newest))
-        .values_list("pk", "latest_article_id")
-    )
-    articles = Article.objects.only("title", "slug", "published_at").in_bulk(
-        [pk for pk in latest_ids.values() if pk]
-    )
-    return {author_pk: articles.get(pk) for author_pk, pk in latest_ids.items()}
+    newest = {}
+    for author_pk, article_pk, published_at in candidates:
+        # Of two pieces published in the same instant, the later one, as on the author page.
+        if published_at == dated[author_pk] and article_pk > newest.get(author_pk, 0):
+            newest[author_pk] = article_pk
+    articles = Article.objects.only("title", "slug", "published_at").in_bulk(newest.values())
+    return {author_pk: articles.get(pk) for author_pk, pk in newest.items()}
 
 
 class Author(models.Model):

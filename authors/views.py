@@ -4,7 +4,7 @@ from django.views.generic import ListView
 from articles import counts
 from articles.models import Article
 from articles.views import PublishedArticleListView
-from opinion_blog.version_cache import RankedObjects, cached
+from opinion_blog.version_cache import RankedObjects, RankingInParts
 
 from .models import Author, latest_articles
 
@@ -37,7 +37,7 @@ class AuthorListView(ListView):
 
     def get_queryset(self):
         # Read from the dates the writers keep (articles.counts), once per content version.
-        ranking = cached("columnists", counts.authors_by_latest_publication)
+        ranking = RankingInParts("columnists", counts.authors_by_latest_publication)
         return RankedObjects(ranking, Author.objects.all(), "latest_published_at")
 
     def get_context_data(self, **kwargs):

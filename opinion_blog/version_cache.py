@@ -23,28 +23,91 @@ logger = logging.getLogger(__name__)
 
 def cached(name, compute):
     """``compute()``, or the value it gave under the current content version."""
+    return cached_many([name], lambda missing: {name: compute()})[name]
+
+
+def cached_many(names, compute_missing):
+    """``{name: value}`` for every name, in one round trip to the cache.
+
+    ``compute_missing(missing)`` returns the values of the names not stored under the
+    current version (all of them when the cache is off or down), and may add others
+    computed on the way; all are stored for the next request. Pages that show many
+    small things (cards, parts of a ranking) read them all at once.
+    """
+    names = list(names)
     if not settings.VERSION_CACHE_ENABLED:
-        return compute()
+        return compute_missing(names)
     try:
         version = content_version.current()
         cache = caches[settings.PAGE_CACHE]
-        key = f"summary:{name}:{version['token']}"
-        value = cache.get(key)
+        stored = cache.get_many([_key(name, version) for name in names])
     except OUTAGE_ERRORS:
-        logger.warning("Summary cache unavailable; computing %s.", name, exc_info=True)
-        return compute()
-    if value is not None:
-        return value
+        logger.warning("Summary cache unavailable; computing %s.", ", ".join(names), exc_info=True)
+        return compute_missing(names)
+    values = {name: stored[_key(name, version)] for name in names if _key(name, version) in stored}
+    missing = [name for name in names if name not in values]
+    if not missing:
+        return values
     # Just after a change a replica may lag behind: read what is stored from the primary.
     recent = content_version.changed_within(version, settings.DATABASE_REPLICA_LAG_SECONDS)
     with primary_reads() if recent else nullcontext():
-        value = compute()
+        computed = compute_missing(missing)
     timeout = content_version.seconds_until_next_change(version) or settings.PAGE_CACHE_SECONDS
     try:
-        cache.set(key, value, min(timeout, settings.PAGE_CACHE_SECONDS))
+        cache.set_many(
+            {_key(name, version): value for name, value in computed.items() if value is not None},
+            min(timeout, settings.PAGE_CACHE_SECONDS),
+        )
     except OUTAGE_ERRORS:
-        logger.warning("Could not store the summary %s.", name, exc_info=True)
-    return value
+        logger.warning("Could not store the summaries %s.", ", ".join(missing), exc_info=True)
+    return values | computed
+
+
+def _key(name, version):
+    return f"summary:{name}:{version['token']}"
+
+
+class RankingInParts(Sequence):
+    """A long ranking kept under the content version in parts of ``PART`` entries.
+
+    A page of /authors/ needs 24 of 20,000 columnists: reading the whole ranking back
+    on every request cost more than the page. The ranking is computed and stored whole
+    on a miss; a page reads its length and the one or two parts it shows.
+    """
+
+    PART = 500
+
+    def __init__(self, name, compute):
+        self.name, self.compute = name, compute
+        self._parts = None
+
+    def __len__(self):
+        length = f"{self.name}:length"
+        return cached_many([length], self._all_parts)[length]
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1 or None][0]
+        start, stop, step = index.indices(len(self))
+        if start >= stop:
+            return []
+        first, last = start // self.PART, (stop - 1) // self.PART
+        names = [f"{self.name}:part:{number}" for number in range(first, last + 1)]
+        parts = cached_many(names, self._all_parts)
+        entries = [entry for name in names for entry in parts[name]]
+        offset = first * self.PART
+        return entries[start - offset : stop - offset : step]
+
+    def _all_parts(self, missing):
+        # Computed once per request even when nothing is stored (the cache off or down).
+        if self._parts is None:
+            ranking = list(self.compute())
+            parts = {
+                f"{self.name}:part:{number}": ranking[start : start + self.PART]
+                for number, start in enumerate(range(0, len(ranking), self.PART))
+            }
+            self._parts = {f"{self.name}:length": len(ranking), **parts}
+        return self._parts
 
 
 class RankedObjects(Sequence):

@@ -55,6 +55,13 @@ CARD_FIELDS = (
 CARD_BYLINE_FIELDS = ("article_id", "position", "author__name", "author__slug")
 
 
+def card_bylines():
+    """The bylines of article cards: names linking to author pages, no bios or avatars."""
+    return Prefetch(
+        "bylines", queryset=Byline.objects.select_related("author").only(*CARD_BYLINE_FIELDS)
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see. Every public page, feed and list starts here."""
@@ -89,16 +96,14 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_listing(self):
-        """Everything a list of article cards shows, fetched up front, and nothing more.
+        """The articles of a list of cards, and of each only what its card shows.
 
-        A card names its authors and links to their pages: their bios, avatars and
-        search columns stay in the table.
+        The bylines are not fetched here: a card is usually read back whole from the
+        cache, and those that are drawn load theirs (``articles.cards``).
         """
-        card_bylines = Byline.objects.select_related("author").only(*CARD_BYLINE_FIELDS)
         return (
             self.select_related("featured_image")
             .only(*CARD_FIELDS)
-            .prefetch_related(Prefetch("bylines", queryset=card_bylines))
             .order_by("-published_at", "-pk")
         )
 

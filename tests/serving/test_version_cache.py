@@ -7,8 +7,10 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles import workflow
+from articles import corrections, workflow
 from articles.models import Topic
+from authors import profile_changes
+from opinion_blog.version_cache import RankingInParts
 from tests.factories import make_article_in, make_author, make_editor, make_published
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +97,73 @@ def test_related_posts_and_the_header_change_at_once_when_content_does(
     response = client.get(article.get_absolute_url())
     assert response.context["related_articles"] == []
     assert [topic.name for topic in response.context["navigation_topics"]] == ["Housing"]
+
+
+def test_an_unpublished_article_is_gone_at_once_though_its_page_was_kept(
+    client, django_capture_on_commit_callbacks
+):
+    article = make_published("Kept", authors=[make_author()])
+    assert client.get(article.get_absolute_url()).status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.unpublish(article, by=make_editor(), reason="Legal asked us to.")
+
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_a_correction_shows_at_once_on_a_kept_article_page(
+    client, django_capture_on_commit_callbacks
+):
+    article = make_published("Fares", authors=[make_author()])
+    client.get(article.get_absolute_url())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        corrections.add_correction(article, by=make_editor(), text="We misstated the fare.")
+
+    assert "We misstated the fare." in client.get(article.get_absolute_url()).text
+
+
+def test_a_kept_card_shows_an_authors_new_name_once_it_is_approved(
+    client, django_capture_on_commit_callbacks
+):
+    author = make_author("Ada Byline")
+    make_published("Buses", authors=[author])
+    assert "Ada Byline" in client.get("/").text
+    editor = make_editor()
+    change = profile_changes.propose(
+        author, by=editor, name="Ada Renamed", bio=author.bio, avatar=author.avatar, links=[]
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        profile_changes.approve(change, by=editor)
+
+    home = client.get("/").text
+    assert "Ada Renamed" in home
+    assert "Ada Byline" not in home
+
+
+def test_cards_are_drawn_once_per_version_and_read_back_whole(client):
+    for number in range(3):
+        make_published(f"Piece {number}", authors=[make_author(f"Writer {number}")])
+    first = client.get("/")
+    with CaptureQueriesContext(connection) as again:
+        second = client.get("/")
+
+    assert second.content == first.content
+    assert not any("articles_byline" in query["sql"] for query in again.captured_queries)
+
+
+def test_a_ranking_kept_in_parts_reads_like_the_whole_and_is_computed_once(monkeypatch):
+    monkeypatch.setattr(RankingInParts, "PART", 3)
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return list(range(10))
+
+    whole = list(range(10))
+    for window in (slice(0, 3), slice(2, 7), slice(8, 20), slice(9, 10), slice(5, 5)):
+        assert RankingInParts("numbers", compute)[window] == whole[window]
+    assert len(RankingInParts("numbers", compute)) == 10
+    assert RankingInParts("numbers", compute)[4] == 4
+    assert computed == [1]
