@@ -116,9 +116,10 @@ class Image(models.Model):
 
     @property
     def thumbnail_url(self):
-        widths = renditions.widths_for(self.width)
+        """A card's fallback picture: the card-sized rendition, or the largest below it."""
+        widths = [w for w in renditions.widths_for(self.width) if w <= renditions.CARD_WIDTH]
         if widths:
-            return default_storage.url(renditions.rendition_name(self.file.name, widths[0]))
+            return default_storage.url(renditions.rendition_name(self.file.name, widths[-1]))
         return self.file.url
 
     @property

@@ -16,8 +16,11 @@ from PIL import Image as PillowImage
 from PIL import ImageOps
 
 # 720 is what a phone's full-width picture needs (about 380 CSS pixels at 1.75-2 device
-# pixels each); without it phones were sent 960 and paid twice the bytes.
-WIDTHS = (480, 720, 960, 1600)
+# pixels each); without it phones were sent 960 and paid twice the bytes. 240 is a list
+# card's thumbnail on a phone (7rem at 1.75 device pixels).
+WIDTHS = (240, 480, 720, 960, 1600)
+# The picture a list card names in ``src`` for browsers that ignore ``srcset``.
+CARD_WIDTH = 480
 AVATAR_SIZE = 400
 # Avatars in lists and bylines are 44-80 CSS pixels wide: 160 covers two device pixels each.
 AVATAR_WIDTHS = (160,)

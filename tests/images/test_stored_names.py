@@ -30,7 +30,7 @@ def test_a_columnists_upload_with_a_published_pictures_name_changes_none_of_its_
     page_before = client.get(article.get_absolute_url()).content.decode()
     files_before = snapshot()
     served_before = served_media(page_before)
-    assert len(served_before) == 5  # four renditions and the original
+    assert len(served_before) == 6  # five renditions and the original
 
     client.force_login(make_columnist())
     response = client.post(
@@ -88,7 +88,7 @@ def test_srcset_and_thumbnail_need_no_storage_calls():
         mock.patch.object(FileSystemStorage, "size", side_effect=AssertionError),
     ):
         fresh = Image.objects.get(pk=image.pk)
-        assert fresh.srcset.count("w,") == 4
+        assert fresh.srcset.count("w,") == 5
         assert fresh.thumbnail_url.endswith("-480w.webp")
 
 
