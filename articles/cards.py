@@ -40,22 +40,18 @@ def render_cards(articles, *, heading_level=2, lead_first=False, eager_first=Fal
     ``lead_first`` draws the first card as the large lead card; ``eager_first`` loads the
     first card's picture at once (the page's largest paint). Both load it with priority.
     """
-    articles = list(articles)
-    styles = [
-        CardStyle(heading_level, lead=lead_first and i == 0, first=eager_first and i == 0)
-        for i in range(len(articles))
-    ]
-    names = [
-        f"card:{article.pk}:{style.name}" for article, style in zip(articles, styles, strict=True)
-    ]
-    drawn = dict(zip(names, zip(articles, styles, strict=True), strict=True))
-    cards = cached_many(names, lambda missing: _render([drawn[name] for name in missing], missing))
-    return [cards[name] for name in names]
+    drawn = {}
+    for position, article in enumerate(articles):
+        first = position == 0
+        style = CardStyle(heading_level, lead=lead_first and first, first=eager_first and first)
+        drawn[f"card:{article.pk}:{style.name}"] = (article, style)
+    cards = cached_many(drawn, lambda missing: _render({name: drawn[name] for name in missing}))
+    return [cards[name] for name in drawn]
 
 
-def _render(cards, names):
-    articles = [article for article, _ in cards]
-    prefetch_related_objects(articles, card_bylines())
+def _render(cards):
+    """``{name: html}`` for the cards not stored, their bylines loaded in one query."""
+    prefetch_related_objects([article for article, _ in cards.values()], card_bylines())
     template = get_template(TEMPLATE)
     return {
         name: template.render(
@@ -66,5 +62,5 @@ def _render(cards, names):
                 "first": style.first,
             }
         )
-        for name, (article, style) in zip(names, cards, strict=True)
+        for name, (article, style) in cards.items()
     }
