@@ -79,6 +79,8 @@ def urls():
         "topic, deep page": f"/topics/plan-topic-1/?before={before(5001)}",
         "columnists index": "/authors/",
         "topics index": "/topics/",
+        "sitemap index": "/sitemap.xml",
+        "sitemap, articles": "/sitemap-articles.xml?p=3",
     }
 
 
@@ -95,6 +97,8 @@ def urls():
         "topic on 30%",
         "topic, small",
         "topic, deep page",
+        "sitemap index",
+        "sitemap, articles",
     ],
 )
 def test_page_queries_never_scan_a_whole_big_table(client, archive, page):
