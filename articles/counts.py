@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -148,6 +148,19 @@ def topics_with_published_articles():
         .values("tag")
     )
     return Topic.objects.filter(live_count__gt=0).exclude(pk__in=waiting_only)
+
+
+def authors_with_published_articles():
+    """Authors readers can open, from the kept dates: no scan of the bylines.
+
+    Only an author whose latest live piece is scheduled for later is looked up in the
+    articles, to see whether anything of theirs is out already.
+    """
+    published_byline = Article.objects.published().filter(bylines__author=OuterRef("pk"))
+    return Author.objects.filter(
+        Q(latest_live_at__lte=timezone.now())
+        | Q(latest_live_at__isnull=False) & Exists(published_byline)
+    )
 
 
 def topics_by_use():

@@ -1,12 +1,13 @@
-from django.contrib.sitemaps import Sitemap
+from articles import counts
+from articles.sitemaps import SlugSitemap
 
-from .models import Author
 
-
-class AuthorSitemap(Sitemap):
+class AuthorSitemap(SlugSitemap):
     """The page of every author with published work."""
 
-    limit = 1000
+    url_name = "authors:detail"
 
     def items(self):
-        return Author.objects.with_published_articles().order_by("pk").only("slug")
+        # From the dates the writers keep: an Exists over the bylines of each of 20,000
+        # authors took half a second at a million articles.
+        return counts.authors_with_published_articles().order_by("pk").only("slug")

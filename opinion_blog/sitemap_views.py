@@ -36,12 +36,13 @@ def section(request, sitemaps, section):
     protocol = sitemap.get_protocol(request.scheme)
     origin = f"{protocol}://{sitemap.get_domain(get_current_site(request))}"
     lastmod = getattr(sitemap, "lastmod", None)
+    zone = timezone.get_current_timezone()
     lines = [URLSET_OPEN]
     for item in items:
         modified = lastmod(item) if lastmod else None
         lines.append(
             f"<url><loc>{escape(origin + sitemap.location(item))}</loc>"
-            + (f"<lastmod>{timezone.localdate(modified):%Y-%m-%d}</lastmod>" if modified else "")
+            + (f"<lastmod>{modified.astimezone(zone):%Y-%m-%d}</lastmod>" if modified else "")
             + "</url>\n"
         )
     lines.append("</urlset>\n")

@@ -3,6 +3,7 @@ from django.views.generic import ListView
 
 from articles import search
 from articles.models import Article
+from articles.models.article import card_bylines
 from articles.views import PublishedArticleListView
 
 
@@ -21,7 +22,8 @@ class SearchView(PublishedArticleListView):
     def get_queryset(self):
         if not search.has_words(self.query):
             return Article.objects.none()
-        return search.search(super().get_queryset(), self.query)
+        # Results are not cards: their bylines are loaded with the page.
+        return search.search(super().get_queryset(), self.query).prefetch_related(card_bylines())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
