@@ -16,7 +16,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 
 from authors.models import Author
-from images.renditions import rendition_name, widths_for
+from images.renditions import full_widths_for, rendition_name
 
 from .models import Article, Topic
 
@@ -57,7 +57,7 @@ class ArticlesAtom(Atom1Feed):
 
 def enclosure_name(image):
     """The storage name of the rendition a feed offers for ``image``, or None."""
-    widths = [width for width in widths_for(image.width) if width <= ENCLOSURE_MAX_WIDTH]
+    widths = [width for width in full_widths_for(image.width) if width <= ENCLOSURE_MAX_WIDTH]
     return rendition_name(image.file.name, max(widths)) if widths else None
 
 

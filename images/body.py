@@ -43,7 +43,7 @@ def own_media_prefix():
 
 def editor_src(image):
     """The copy the editor shows: a mid-sized rendition, or the (clean) original when small."""
-    widths = [width for width in renditions.widths_for(image.width) if width <= EDITOR_WIDTH]
+    widths = [w for w in renditions.full_widths_for(image.width) if w <= EDITOR_WIDTH]
     if widths:
         return default_storage.url(renditions.rendition_name(image.file.name, widths[-1]))
     return image.file.url
@@ -88,7 +88,7 @@ def render(html):
 
 
 def figure_html(image, caption):
-    widths = renditions.widths_for(image.width)
+    widths = renditions.full_widths_for(image.width)
     src = (
         default_storage.url(renditions.rendition_name(image.file.name, widths[-1]))
         if widths

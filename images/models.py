@@ -125,7 +125,7 @@ class Image(models.Model):
     @property
     def share_width(self):
         """The width of the copy link previews get: the largest rendition, else the original."""
-        widths = renditions.widths_for(self.width)
+        widths = renditions.full_widths_for(self.width)
         return widths[-1] if widths else self.width
 
     @property
@@ -139,9 +139,9 @@ class Image(models.Model):
         """The picture for OpenGraph, Twitter cards and JSON-LD: a rendition, never a large upload.
 
         Built from the width alone, like ``srcset``; an image too small for any
-        rendition is shared as it is.
+        rendition but the thumbnail is shared as it is.
         """
-        widths = renditions.widths_for(self.width)
+        widths = renditions.full_widths_for(self.width)
         if widths:
             return default_storage.url(renditions.rendition_name(self.file.name, widths[-1]))
         return self.file.url

@@ -37,6 +37,12 @@ def widths_for(original_width):
     return [width for width in WIDTHS if width < (original_width or 0)]
 
 
+def full_widths_for(original_width):
+    """The renditions that may stand for the picture itself (in link previews, feeds, the
+    editor, a body's ``src``): all but the phone thumbnail, so a small picture is its own."""
+    return [width for width in widths_for(original_width) if width >= CARD_WIDTH]
+
+
 def _encode_webp(picture, icc_profile=None):
     """WebP with no metadata: Pillow writes EXIF and XMP to WebP only when asked."""
     buffer = BytesIO()

@@ -181,7 +181,7 @@ def test_readers_get_a_responsive_figure_built_from_the_library(client):
         'loading="lazy" decoding="async"><figcaption>The new cranes. '
         '<span class="credit">Photo: Ana</span></figcaption></figure>'
     ) in page
-    assert image.srcset.count("w,") == 4  # four renditions and the original
+    assert image.srcset.count("w,") == 5  # five renditions and the original
     assert "data-image-id" not in page
 
 

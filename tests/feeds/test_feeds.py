@@ -93,7 +93,7 @@ def test_the_enclosure_is_a_rendition_with_its_real_size(client, world, name, se
 
 
 def test_an_image_too_small_for_a_rendition_gets_no_enclosure(client, world):
-    world.article.featured_image = make_image(width=200, height=150)
+    world.article.featured_image = make_image(width=300, height=200)
     world.article.save()
     _response, parsed = parse(client, "site")
     assert parsed.entries[0].get("enclosures", []) == []
