@@ -190,12 +190,15 @@ def search(queryset, query):
 
 
 def _substring_search(queryset, query):
-    """Every word must appear in the title, standfirst or body; newest first."""
+    """Every word must appear in the title, standfirst or body; newest first.
+
+    The body is loaded with the results: without a standfirst, the snippet is its opening.
+    """
     for word in query.replace('"', " ").split():
         queryset = queryset.filter(
             Q(title__icontains=word) | Q(standfirst__icontains=word) | Q(body__icontains=word)
         )
-    return queryset.order_by("-published_at", "-pk")
+    return queryset.defer(None).order_by("-published_at", "-pk")
 
 
 def highlight(headline, *, from_html=False):

@@ -1,7 +1,7 @@
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.views.generic import ListView
 
-from opinion_blog.version_cache import RankedObjects, RankingInParts
+from opinion_blog.version_cache import RankedObjects, RankingInParts, cached_by_slug
 
 from . import counts
 from .models import Topic
@@ -14,7 +14,11 @@ class TopicDetailView(PublishedArticleListView):
     template_name = "articles/topic_detail.html"
 
     def get(self, request, *args, **kwargs):
-        self.topic = get_object_or_404(Topic.objects.with_published_articles(), slug=kwargs["slug"])
+        self.topic = cached_by_slug(
+            "topic", kwargs["slug"], Topic.objects.with_published_articles()
+        )
+        if self.topic is None:
+            raise Http404("No topic with published articles here.")
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):

@@ -1,5 +1,3 @@
-import hashlib
-
 from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -8,7 +6,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
-from opinion_blog.version_cache import cached
+from opinion_blog.version_cache import cached, cached_by_slug
 
 from . import keyset, revisions
 from .models import Article, FrontPageSlot, SlugRedirect
@@ -96,10 +94,7 @@ class ArticleDetailView(DetailView):
         Kept under the content version, which every change readers could see moves
         (a scheduled article's time coming included), like the cards and Related Posts.
         """
-        slug = self.kwargs[self.slug_url_kwarg]
-        # Hashed: the address may hold anything but a slash, of any length.
-        key = hashlib.blake2b(slug.encode(), digest_size=16).hexdigest()
-        article = cached(f"article:{key}", lambda: self.get_queryset().filter(slug=slug).first())
+        article = cached_by_slug("article", self.kwargs[self.slug_url_kwarg], self.get_queryset())
         if article is None:
             raise Http404("No published article here.")
         return article

@@ -1,10 +1,10 @@
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.views.generic import ListView
 
 from articles import counts
 from articles.models import Article
 from articles.views import PublishedArticleListView
-from opinion_blog.version_cache import RankedObjects, RankingInParts
+from opinion_blog.version_cache import RankedObjects, RankingInParts, cached_by_slug
 
 from .models import Author, latest_articles
 
@@ -15,10 +15,10 @@ class AuthorDetailView(PublishedArticleListView):
     template_name = "authors/author_detail.html"
 
     def get(self, request, *args, **kwargs):
-        self.author = get_object_or_404(
-            Author.objects.with_published_articles().prefetch_related("links"),
-            slug=kwargs["slug"],
-        )
+        readable = Author.objects.with_published_articles().prefetch_related("links")
+        self.author = cached_by_slug("author", kwargs["slug"], readable)
+        if self.author is None:
+            raise Http404("No author with published work here.")
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):

@@ -2,7 +2,6 @@ import re
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
@@ -13,6 +12,7 @@ from submissions.sitemaps import LetterDaySitemap
 from .health import healthz
 from .media import serve_media
 from .robots import robots_txt
+from .sitemap_views import index as sitemap_index
 from .sitemap_views import section as sitemap_section
 
 # A lost database connection is a 503 with Retry-After; any other error the styled 500.
@@ -35,7 +35,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        sitemap_index,
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
         name="sitemap-index",
     ),

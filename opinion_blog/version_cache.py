@@ -7,6 +7,7 @@ skip the expensive part of their work this way, e.g. the index pages' grouped
 scans of every published article.
 """
 
+import hashlib
 import logging
 from collections.abc import Sequence
 from contextlib import nullcontext
@@ -24,6 +25,21 @@ logger = logging.getLogger(__name__)
 def cached(name, compute):
     """``compute()``, or the value it gave under the current content version."""
     return cached_many([name], lambda missing: {name: compute()})[name]
+
+
+def cached_by_slug(kind, slug, queryset):
+    """The object of ``queryset`` with this ``slug``, or None, kept under the content version.
+
+    For the public pages of articles, authors and topics: ``queryset`` says what readers
+    may open, and any change to it moves the version. The slug comes from the address,
+    which may hold anything but a slash and be of any length: the key holds its digest.
+    """
+    return cached(f"{kind}:{digest(slug)}", lambda: queryset.filter(slug=slug).first())
+
+
+def digest(text):
+    """A short fixed-length stand-in for ``text`` in a cache key."""
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def cached_many(names, compute_missing):

@@ -1,3 +1,5 @@
+from collections.abc import Sequence
+
 from django.utils.html import escape
 from django.views.generic import ListView
 
@@ -5,6 +7,28 @@ from articles import search
 from articles.models import Article
 from articles.models.article import card_bylines
 from articles.views import PublishedArticleListView
+from opinion_blog.version_cache import cached, digest
+
+
+class KeptResults(Sequence):
+    """A query's results, counted and read a page at a time under the content version.
+
+    Ranking a common word's newest matches and cutting their snippets is the page's cost;
+    a query many readers ask is ranked once per version (what is published changes
+    the version, so results are never stale).
+    """
+
+    def __init__(self, query, queryset):
+        self.name, self.queryset = f"search:{digest(query)}", queryset
+
+    def __len__(self):
+        return cached(f"{self.name}:count", self.queryset.count)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        window = f"{self.name}:{index.start}:{index.stop}"
+        return cached(window, lambda: list(self.queryset[index]))
 
 
 class SearchView(PublishedArticleListView):
@@ -23,7 +47,8 @@ class SearchView(PublishedArticleListView):
         if not search.has_words(self.query):
             return Article.objects.none()
         # Results are not cards: their bylines are loaded with the page.
-        return search.search(super().get_queryset(), self.query).prefetch_related(card_bylines())
+        results = search.search(super().get_queryset(), self.query)
+        return KeptResults(self.query, results.prefetch_related(card_bylines()))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -22,9 +22,9 @@ pytestmark = pytest.mark.django_db
 PINNED = {"home": 4, "article": 9, "author": 5, "topic": 4}
 # Once a content version's summaries are cached (VERSION_CACHE_ENABLED, on in production):
 # the header's topics cost nothing, nor do the cards' bylines (each card is read back
-# whole), and the article page (the article with its bylines, topics and corrections,
-# its Related Posts and letters) runs none at all.
-PINNED_WARM = {"home": 2, "article": 0, "author": 3, "topic": 2}
+# whole), nor the author with their links or the topic; the article page (the article
+# with its bylines, topics and corrections, its Related Posts and letters) runs none.
+PINNED_WARM = {"home": 2, "article": 0, "author": 1, "topic": 1}
 
 
 class World:

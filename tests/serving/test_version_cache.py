@@ -167,3 +167,39 @@ def test_a_ranking_kept_in_parts_reads_like_the_whole_and_is_computed_once(monke
     assert len(RankingInParts("numbers", compute)) == 10
     assert RankingInParts("numbers", compute)[4] == 4
     assert computed == [1]
+
+
+def test_search_results_are_kept_per_version_and_follow_a_publish(
+    client, django_capture_on_commit_callbacks
+):
+    def found():
+        response = client.get("/search/", {"q": "quokka"})
+        return sorted(article.title for article in response.context["articles"])
+
+    make_published("Quokka diplomacy", authors=[make_author()])
+    assert found() == ["Quokka diplomacy"]
+    with CaptureQueriesContext(connection) as again:
+        assert found() == ["Quokka diplomacy"]
+    assert not any("articles_article" in query["sql"] for query in again.captured_queries), again.captured_queries
+    waiting = make_article_in("submitted", title="Quokka trade", authors=[make_author()])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.publish(waiting, by=make_editor())
+
+    assert found() == ["Quokka diplomacy", "Quokka trade"]
+
+
+def test_the_sitemap_index_grows_with_the_archive_at_once(
+    client, monkeypatch, django_capture_on_commit_callbacks
+):
+    from articles.sitemaps import ArticleSitemap
+
+    monkeypatch.setattr(ArticleSitemap, "limit", 1)
+    make_published(authors=[make_author()])
+    assert "sitemap-articles.xml?p=2" not in client.get("/sitemap.xml").text
+    waiting = make_article_in("submitted", authors=[make_author()])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.publish(waiting, by=make_editor())
+
+    assert "sitemap-articles.xml?p=2" in client.get("/sitemap.xml").text
