@@ -38,11 +38,12 @@ class AuthorListView(ListView):
     def get_queryset(self):
         # Read from the dates the writers keep (articles.counts), once per content version.
         ranking = RankingInParts("columnists", counts.authors_by_latest_publication)
-        return RankedObjects(ranking, Author.objects.all(), "latest_published_at")
+        return RankedObjects(
+            ranking, Author.objects.all(), "latest_published_at", prepare=with_latest_articles
+        )
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        latest = latest_articles(context["authors"])
-        for author in context["authors"]:
-            author.latest_article = latest.get(author.pk)
-        return context
+
+def with_latest_articles(authors):
+    latest = latest_articles(authors)
+    for author in authors:
+        author.latest_article = latest.get(author.pk)

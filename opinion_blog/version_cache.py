@@ -129,12 +129,15 @@ class RankingInParts(Sequence):
 class RankedObjects(Sequence):
     """A ranking of ``(pk, value)`` pairs that loads only the slice a paginator asks for.
 
-    Each object comes from ``queryset`` with ``value`` set as ``attribute``; the
-    ranking itself is small and cacheable, the rows are read a page at a time.
+    Each object comes from ``queryset`` with ``value`` set as ``attribute``; the ranking
+    itself is small and cacheable, the rows are read a page at a time, and only when the
+    page is looked into (a page kept whole under the version never reads them).
+    ``prepare(objects)``, if given, is called once on each page's objects when they load.
     """
 
-    def __init__(self, ranking, queryset, attribute):
+    def __init__(self, ranking, queryset, attribute, prepare=None):
         self.ranking, self.queryset, self.attribute = ranking, queryset, attribute
+        self.prepare = prepare
 
     def __len__(self):
         return len(self.ranking)
@@ -142,11 +145,31 @@ class RankedObjects(Sequence):
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1 or None][0]
-        chosen = self.ranking[index]
-        rows = self.queryset.in_bulk([pk for pk, _ in chosen])
-        page = []
-        for pk, value in chosen:
-            if pk in rows:
-                setattr(rows[pk], self.attribute, value)
-                page.append(rows[pk])
-        return page
+        return RankedPage(self, self.ranking[index])
+
+
+class RankedPage(Sequence):
+    """The objects of one slice of a ranking, read on first use."""
+
+    def __init__(self, ranked, chosen):
+        self.ranked, self.chosen, self._objects = ranked, chosen, None
+
+    def __len__(self):
+        return len(self.chosen)
+
+    def __getitem__(self, index):
+        return self.objects[index]
+
+    @property
+    def objects(self):
+        if self._objects is None:
+            ranked = self.ranked
+            rows = ranked.queryset.in_bulk([pk for pk, _ in self.chosen])
+            self._objects = []
+            for pk, value in self.chosen:
+                if pk in rows:
+                    setattr(rows[pk], ranked.attribute, value)
+                    self._objects.append(rows[pk])
+            if ranked.prepare:
+                ranked.prepare(self._objects)
+        return self._objects

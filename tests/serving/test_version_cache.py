@@ -180,7 +180,9 @@ def test_search_results_are_kept_per_version_and_follow_a_publish(
     assert found() == ["Quokka diplomacy"]
     with CaptureQueriesContext(connection) as again:
         assert found() == ["Quokka diplomacy"]
-    assert not any("articles_article" in query["sql"] for query in again.captured_queries), again.captured_queries
+    assert not any("articles_article" in query["sql"] for query in again.captured_queries), (
+        again.captured_queries
+    )
     waiting = make_article_in("submitted", title="Quokka trade", authors=[make_author()])
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -203,3 +205,22 @@ def test_the_sitemap_index_grows_with_the_archive_at_once(
         workflow.publish(waiting, by=make_editor())
 
     assert "sitemap-articles.xml?p=2" in client.get("/sitemap.xml").text
+
+
+def test_the_kept_index_pages_show_a_publish_at_once_and_read_nothing_until_then(
+    client, django_capture_on_commit_callbacks
+):
+    make_published(authors=[make_author("Ada")], topics=["Housing"], ago=timedelta(days=2))
+    assert "1 article" in client.get("/topics/").text
+    for path in ("/topics/", "/authors/"):
+        client.get(path)
+        with CaptureQueriesContext(connection) as again:
+            client.get(path)
+        assert not again.captured_queries, path
+    waiting = make_article_in("submitted", authors=[make_author("Bea")], topics=["Housing"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.publish(waiting, by=make_editor())
+
+    assert "2 articles" in client.get("/topics/").text
+    assert "Bea" in client.get("/authors/").text
