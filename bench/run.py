@@ -151,14 +151,13 @@ def worker(size):
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
     samples = sample_urls(settings.ARTICLES_PER_PAGE)
-    pages = {}
+    pages, urls = {}, {}
     skipped = {name.strip() for name in os.environ.get("BENCH_SKIP_PAGES", "").split(",")}
     for name, where, _ in PAGES:
-        url = samples.get(where, where)
+        urls[name] = samples.get(where, where)
         if name in skipped:
-            pages[name] = {"url": url, "status": "skipped (BENCH_SKIP_PAGES)"}
-            continue
-        pages[name] = {"url": url, **render_stats(url)}
+            pages[name] = {"url": urls.pop(name), "status": "skipped (BENCH_SKIP_PAGES)"}
+    pages |= render_stats(urls)
     print(
         json.dumps(
             {
@@ -298,29 +297,49 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
 
 
-def render_stats(url):
+def render_stats(urls):
+    """``{name: figures}`` for each page of ``urls`` (``{name: url}``).
+
+    The timed renders go round the pages in turn: a shared machine's speed drifts within
+    minutes, and rendering one page sixty times before the next would charge the drift
+    to whichever page it fell on.
+    """
+    from django.test import Client
+
+    client = Client()
+    stats, timings = {}, {}
+    for name, url in urls.items():
+        if client.get(url).status_code == 404:
+            stats[name] = {"url": url, "status": 404}
+            continue
+        for _ in range(2):
+            client.get(url)
+        timings[name] = []
+    for _ in range(ROUNDS):
+        for name in timings:
+            start, start_cpu = time.perf_counter(), time.process_time()
+            client.get(urls[name])
+            timings[name].append(
+                ((time.perf_counter() - start) * 1000, (time.process_time() - start_cpu) * 1000)
+            )
+    for name, taken in timings.items():
+        stats[name] = {"url": urls[name], **page_figures(client, urls[name], taken)}
+    return stats
+
+
+def page_figures(client, url, taken):
+    """The medians of ``taken`` (wall, CPU) renders of ``url``, and what one render reads."""
     import tracemalloc
 
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from opinion_blog import content_version
 
-    client = Client()
-    first = client.get(url)
-    if first.status_code == 404:
-        return {"status": 404}
-    for _ in range(2):
-        client.get(url)
-    timings, cpu = [], []
-    for _ in range(ROUNDS):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        response = client.get(url)
-        timings.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.process_time() - start_cpu) * 1000)
+    timings = [wall for wall, _ in taken]
+    client.get(url)  # the pages measured before moved the version: fill its summaries again
     with CaptureQueriesContext(connection) as queries:
-        client.get(url)
+        response = client.get(url)
     query_times = [float(q["time"]) * 1000 for q in queries.captured_queries]
     cold = []
     for _ in range(COLD_ROUNDS):
@@ -337,7 +356,7 @@ def render_stats(url):
         "p50": statistics.median(timings),
         "p95": percentile(timings, 0.95),
         "cold_p50": statistics.median(cold) if cold else None,
-        "cpu_p50": statistics.median(cpu),
+        "cpu_p50": statistics.median(cpu for _, cpu in taken),
         "queries": len(query_times),
         "db_ms": sum(query_times),
         "slowest_query_ms": max(query_times, default=0),
