@@ -24,6 +24,9 @@ class TopicDetailView(PublishedArticleListView):
     def get_queryset(self):
         return super().get_queryset().filter(topic_links__tag=self.topic)
 
+    def first_page_name(self):
+        return f"topic:{self.topic.pk}:first-page"
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(topic=self.topic, **kwargs)
 

@@ -24,6 +24,9 @@ class AuthorDetailView(PublishedArticleListView):
     def get_queryset(self):
         return Article.objects.published().by_author(self.author).for_listing()
 
+    def first_page_name(self):
+        return f"author:{self.author.pk}:first-page"
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(author=self.author, **kwargs)
 

@@ -182,3 +182,18 @@ def test_the_article_search_offers_published_articles_only(client):
     )
 
     assert [result["text"] for result in response.json()["results"]] == ["Findable lead"]
+
+
+def test_placing_an_article_moves_the_content_version_so_readers_see_it_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    from opinion_blog import content_version
+
+    article = make_published("Lead story")
+    client.force_login(make_editor())
+    before = content_version.current()["token"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse(ADD), {"position": 0, "article": article.pk})
+
+    assert content_version.current()["token"] != before

@@ -224,3 +224,21 @@ def test_the_kept_index_pages_show_a_publish_at_once_and_read_nothing_until_then
 
     assert "2 articles" in client.get("/topics/").text
     assert "Bea" in client.get("/authors/").text
+
+
+def test_a_kept_first_page_loses_an_unpublished_article_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    author = make_author("Ada")
+    piece = make_published("Withdrawn piece", authors=[author], topics=["Housing"])
+    make_published("Staying piece", authors=[author], topics=["Housing"], ago=timedelta(days=2))
+    pages = ("/", author.get_absolute_url(), "/topics/housing/")
+    for page in pages:
+        assert "Withdrawn piece" in client.get(page).text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.unpublish(piece, by=make_editor(), reason="Legal asked us to.")
+
+    for page in pages:
+        text = client.get(page).text
+        assert "Withdrawn piece" not in text and "Staying piece" in text, page
