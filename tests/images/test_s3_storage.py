@@ -39,7 +39,8 @@ def test_an_upload_and_its_renditions_are_objects_in_the_bucket(s3_bucket):
     image = make_image(width=1000, height=500)
 
     assert bucket_keys(s3_bucket) == sorted(
-        [image.file.name] + [renditions.rendition_name(image.file.name, w) for w in (480, 720, 960)]
+        [image.file.name]
+        + [renditions.rendition_name(image.file.name, w) for w in (240, 480, 720, 960)]
     )
 
 
@@ -51,7 +52,7 @@ def test_readers_get_public_urls_the_bucket_answers(client, s3_bucket, s3_server
 
     assert image.file.url == f"{s3_server}/{s3_bucket}/{image.file.name}"
     assert image.file.url in html
-    assert len(served_media(html)) == 4  # the original and three renditions, all in the bucket
+    assert len(served_media(html)) == 5  # the original and four renditions, all in the bucket
     for name in served_media(html):
         status, data = fetch(default_storage.url(name))
         assert status == 200
@@ -112,5 +113,6 @@ def test_a_replaced_file_leaves_the_bucket_only_once_the_change_commits(
     assert not old_keys & set(bucket_keys(s3_bucket))
     assert set(bucket_keys(s3_bucket)) == {
         fresh.file.name,
+        renditions.rendition_name(fresh.file.name, 240),
         renditions.rendition_name(fresh.file.name, 480),
     }
