@@ -13,6 +13,8 @@ is set), so a change made through one server is seen by all of them.
 
 import secrets
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import caches
@@ -22,6 +24,9 @@ from django.utils import timezone
 from . import outage
 
 KEY = "public-content-version"
+
+# The record this request has read, while ``read_once()`` is open (``None`` outside).
+_request_record = ContextVar("content_version_request_record", default=None)
 
 
 def public_content_changed(using=None):
@@ -46,17 +51,52 @@ def bump():
         "next_change_at": _next_scheduled_publication(),
     }
     _store().set(KEY, record, timeout=None)
+    if (kept := _request_record.get()) is not None:
+        kept["record"] = record
     return record
 
 
 def current():
     """The record pages are cached under: a new one once a scheduled article is due."""
+    kept = _request_record.get()
+    if kept is not None and "record" in kept:
+        return kept["record"]
     record = _store().get(KEY)
     # While the database is known to be down, a due schedule waits: the stored pages
     # stay reachable, and the first request after the outage moves the version on.
     if record is None or (_is_due(record) and not outage.database_down()):
         record = bump()
+    if kept is not None:
+        kept["record"] = record
     return record
+
+
+@contextmanager
+def read_once():
+    """Within this block ``current()`` reads the shared record once, and one page is
+    drawn from one version.
+
+    A page looks up a dozen kept things (its subject, cards, rankings, the header's
+    topics); each used to read the record again, a round trip to Redis apiece. A
+    change committed inside the block (``bump()``) is seen at once.
+    """
+    token = _request_record.set({})
+    try:
+        yield
+    finally:
+        _request_record.reset(token)
+
+
+class ReadOncePerRequestMiddleware:
+    """Opens ``read_once()`` around each request; first in the chain, so the page
+    cache and every view share the record."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with read_once():
+            return self.get_response(request)
 
 
 def seconds_until_next_change(record):

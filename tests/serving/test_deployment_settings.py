@@ -124,7 +124,8 @@ def test_production_settings_follow_the_environment():
     assert plain["CONTENT_VERSION_CACHE"] == "content_version"
     assert plain["DATABASE_ROUTERS"] == []
     middleware = plain["MIDDLEWARE"]
-    assert middleware.index("whitenoise.middleware.WhiteNoiseMiddleware") == 1
+    assert middleware.index("opinion_blog.content_version.ReadOncePerRequestMiddleware") == 0
+    assert middleware.index("whitenoise.middleware.WhiteNoiseMiddleware") == 2
     assert middleware.index("opinion_blog.page_cache.PageCacheMiddleware") < middleware.index(
         "opinion_blog.compression.TextGZipMiddleware"
     )
