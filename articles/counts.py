@@ -20,7 +20,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -28,6 +39,7 @@ from authors.models import Author
 
 from .models import Article, Byline, TaggedArticle, Topic
 from .models.article import LIVE_STATUSES
+from .rankings import KeptRanking
 
 
 def _links(article_ids):
@@ -164,47 +176,48 @@ def authors_with_published_articles():
 
 
 def topics_by_use():
-    """``(topic id, published article count)``, most used first, then by name.
+    """Topics with published work, most used first, then by name, each with its
+    ``article_count``: a ``KeptRanking`` over the kept counts.
 
-    The database sorts (a sort of thousands of rows was most of the page's time in
-    Python); the few topics with articles scheduled for later are counted down and moved.
+    A topic on articles scheduled for later is counted down by them (and left out if
+    that leaves nothing).
     """
-    not_yet = _scheduled_later_per_topic()
-    rows = (
-        Topic.objects.filter(live_count__gt=0)
-        .order_by("-live_count", "name", "pk")
-        .values_list("pk", "live_count")
+
+    def corrections():
+        not_yet = _scheduled_later_per_topic()
+        true_count = Case(*(When(pk=pk, then=F("live_count") - n) for pk, n in not_yet.items()))
+        return list(not_yet), true_count
+
+    return KeptRanking(
+        "topics-by-use",
+        Topic.objects.filter(live_count__gt=0).only("name", "slug", "description"),
+        kept="live_count",
+        attribute="article_count",
+        corrections=corrections,
+        shown=Q(article_count__gt=0),
     )
-    counted = [(pk, count - not_yet.get(pk, 0)) for pk, count in rows]
-    if not_yet:
-        counted.sort(key=lambda row: row[1], reverse=True)  # stable: ties keep name order
-    return [(pk, count) for pk, count in counted if count > 0]
 
 
-def authors_by_latest_publication():
-    """``(author id, latest publication)``, most recent first, then by name.
+def authors_by_latest_publication(prepare=None):
+    """Columnists with published work, most recently published first, then by name, each
+    with ``latest_published_at``: a ``KeptRanking`` over the kept dates.
 
-    Sorted by the database; an author whose latest live piece is scheduled for later
-    moves to the date of what readers can see now.
+    An author whose latest live piece is scheduled for later moves to the date of what
+    readers can see now (and is left out if that is nothing yet).
     """
-    rows = list(
-        Author.objects.filter(latest_live_at__isnull=False)
-        .order_by("-latest_live_at", "name", "pk")
-        .values_list("pk", "latest_live_at")
-    )
-    now = timezone.now()
-    ahead = [pk for pk, latest in rows if latest > now]
-    if ahead:
-        # Their latest live piece is scheduled for later: find what readers can see now.
+
+    def corrections():
+        ahead = Author.objects.filter(latest_live_at__gt=timezone.now())
         published = Article.objects.published().filter(bylines__author=OuterRef("pk"))
-        seen = dict(
-            Author.objects.filter(pk__in=ahead)
-            .annotate(
-                latest=Subquery(published.order_by("-published_at").values("published_at")[:1])
-            )
-            .values_list("pk", "latest")
-        )
-        rows = [(pk, seen.get(pk, latest)) for pk, latest in rows]
-        rows = [row for row in rows if row[1] is not None]
-        rows.sort(key=lambda row: row[1], reverse=True)  # stable: ties keep name order
-    return rows
+        latest = Subquery(published.order_by("-published_at").values("published_at")[:1])
+        return list(ahead.values_list("pk", flat=True)), latest
+
+    return KeptRanking(
+        "columnists",
+        Author.objects.filter(latest_live_at__isnull=False),
+        kept="latest_live_at",
+        attribute="latest_published_at",
+        corrections=corrections,
+        shown=Q(latest_published_at__isnull=False),
+        prepare=prepare,
+    )

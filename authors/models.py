@@ -108,6 +108,14 @@ class Author(models.Model):
 
     class Meta:
         ordering = ["name"]
+        indexes = [
+            # /authors/, a page at a time (articles.rankings): the database walks it and stops.
+            models.Index(
+                fields=["-latest_live_at", "name", "id"],
+                condition=models.Q(latest_live_at__isnull=False),
+                name="author_ranking_idx",
+            )
+        ]
 
     def __str__(self):
         return self.name

@@ -4,7 +4,7 @@ from django.views.generic import ListView
 from articles import counts
 from articles.models import Article
 from articles.views import PublishedArticleListView
-from opinion_blog.version_cache import RankedObjects, RankingInParts, cached_by_slug
+from opinion_blog.version_cache import cached_by_slug
 
 from .models import Author, latest_articles
 
@@ -39,11 +39,8 @@ class AuthorListView(ListView):
     paginate_by = 24
 
     def get_queryset(self):
-        # Read from the dates the writers keep (articles.counts), once per content version.
-        ranking = RankingInParts("columnists", counts.authors_by_latest_publication)
-        return RankedObjects(
-            ranking, Author.objects.all(), "latest_published_at", prepare=with_latest_articles
-        )
+        # Ranked by the dates the writers keep (articles.counts), a page at a time.
+        return counts.authors_by_latest_publication(prepare=with_latest_articles)
 
 
 def with_latest_articles(authors):

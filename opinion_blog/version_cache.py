@@ -9,7 +9,6 @@ scans of every published article.
 
 import hashlib
 import logging
-from collections.abc import Sequence
 from contextlib import nullcontext
 
 from django.conf import settings
@@ -81,95 +80,3 @@ def cached_many(names, compute_missing):
 
 def _key(name, version):
     return f"summary:{name}:{version['token']}"
-
-
-class RankingInParts(Sequence):
-    """A long ranking kept under the content version in parts of ``PART`` entries.
-
-    A page of /authors/ needs 24 of 20,000 columnists: reading the whole ranking back
-    on every request cost more than the page. The ranking is computed and stored whole
-    on a miss; a page reads its length and the one or two parts it shows.
-    """
-
-    PART = 500
-
-    def __init__(self, name, compute):
-        self.name, self.compute = name, compute
-        self._parts = None
-
-    def __len__(self):
-        length = f"{self.name}:length"
-        return cached_many([length], self._all_parts)[length]
-
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            return self[index : index + 1 or None][0]
-        start, stop, step = index.indices(len(self))
-        if start >= stop:
-            return []
-        first, last = start // self.PART, (stop - 1) // self.PART
-        names = [f"{self.name}:part:{number}" for number in range(first, last + 1)]
-        parts = cached_many(names, self._all_parts)
-        entries = [entry for name in names for entry in parts[name]]
-        offset = first * self.PART
-        return entries[start - offset : stop - offset : step]
-
-    def _all_parts(self, missing):
-        # Computed once per request even when nothing is stored (the cache off or down).
-        if self._parts is None:
-            ranking = list(self.compute())
-            parts = {
-                f"{self.name}:part:{number}": ranking[start : start + self.PART]
-                for number, start in enumerate(range(0, len(ranking), self.PART))
-            }
-            self._parts = {f"{self.name}:length": len(ranking), **parts}
-        return self._parts
-
-
-class RankedObjects(Sequence):
-    """A ranking of ``(pk, value)`` pairs that loads only the slice a paginator asks for.
-
-    Each object comes from ``queryset`` with ``value`` set as ``attribute``; the ranking
-    itself is small and cacheable, the rows are read a page at a time, and only when the
-    page is looked into (a page kept whole under the version never reads them).
-    ``prepare(objects)``, if given, is called once on each page's objects when they load.
-    """
-
-    def __init__(self, ranking, queryset, attribute, prepare=None):
-        self.ranking, self.queryset, self.attribute = ranking, queryset, attribute
-        self.prepare = prepare
-
-    def __len__(self):
-        return len(self.ranking)
-
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            return self[index : index + 1 or None][0]
-        return RankedPage(self, self.ranking[index])
-
-
-class RankedPage(Sequence):
-    """The objects of one slice of a ranking, read on first use."""
-
-    def __init__(self, ranked, chosen):
-        self.ranked, self.chosen, self._objects = ranked, chosen, None
-
-    def __len__(self):
-        return len(self.chosen)
-
-    def __getitem__(self, index):
-        return self.objects[index]
-
-    @property
-    def objects(self):
-        if self._objects is None:
-            ranked = self.ranked
-            rows = ranked.queryset.in_bulk([pk for pk, _ in self.chosen])
-            self._objects = []
-            for pk, value in self.chosen:
-                if pk in rows:
-                    setattr(rows[pk], ranked.attribute, value)
-                    self._objects.append(rows[pk])
-            if ranked.prepare:
-                ranked.prepare(self._objects)
-        return self._objects

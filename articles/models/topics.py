@@ -72,6 +72,14 @@ class Topic(TagBase):
 
     class Meta:
         ordering = ["name"]
+        indexes = [
+            # /topics/, a page at a time (articles.rankings): the database walks it and stops.
+            models.Index(
+                fields=["-live_count", "name", "id"],
+                condition=models.Q(live_count__gt=0),
+                name="topic_ranking_idx",
+            )
+        ]
 
     def get_absolute_url(self):
         return reverse("topics:detail", kwargs={"slug": self.slug})

@@ -11,10 +11,11 @@ from tests.factories import make_article_in, make_author, make_image, make_publi
 pytestmark = pytest.mark.django_db
 
 # Each page also reads the header's featured topics.
-# Columnists: the kept dates, page of authors, which piece is each one's latest, those pieces.
-# Topics: the kept counts, the topics of pieces scheduled for later, page of topics.
+# Columnists: how many (those with a piece due later apart), the page of authors ranked by
+# the kept dates, which piece is each one's latest, those pieces.
+# Topics: the topics of pieces scheduled for later, how many, the page ranked by the kept counts.
 # Home with picks: count, page, bylines, the picks, their bylines.
-PINNED = {"columnists": 5, "topics": 4, "home with picks": 6}
+PINNED = {"columnists": 6, "topics": 4, "home with picks": 6}
 URLS = {"columnists": "/authors/", "topics": "/topics/", "home with picks": "/"}
 
 

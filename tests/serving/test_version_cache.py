@@ -10,7 +10,6 @@ from django.test.utils import CaptureQueriesContext
 from articles import corrections, workflow
 from articles.models import Topic
 from authors import profile_changes
-from opinion_blog.version_cache import RankingInParts
 from tests.factories import make_article_in, make_author, make_editor, make_published
 
 pytestmark = pytest.mark.django_db
@@ -151,22 +150,6 @@ def test_cards_are_drawn_once_per_version_and_read_back_whole(client):
 
     assert second.content == first.content
     assert not any("articles_byline" in query["sql"] for query in again.captured_queries)
-
-
-def test_a_ranking_kept_in_parts_reads_like_the_whole_and_is_computed_once(monkeypatch):
-    monkeypatch.setattr(RankingInParts, "PART", 3)
-    computed = []
-
-    def compute():
-        computed.append(1)
-        return list(range(10))
-
-    whole = list(range(10))
-    for window in (slice(0, 3), slice(2, 7), slice(8, 20), slice(9, 10), slice(5, 5)):
-        assert RankingInParts("numbers", compute)[window] == whole[window]
-    assert len(RankingInParts("numbers", compute)) == 10
-    assert RankingInParts("numbers", compute)[4] == 4
-    assert computed == [1]
 
 
 def test_search_results_are_kept_per_version_and_follow_a_publish(
