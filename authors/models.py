@@ -4,12 +4,12 @@ from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models, transaction
 from django.db.models import Exists, Max, OuterRef, Q
-from django.urls import reverse
 from django.utils.text import Truncator
 
 from images import renditions, stored_files
 from images.renditions import square_avatar
 from images.validators import validate_image_file
+from opinion_blog.addresses import slug_address
 from opinion_blog.validators import single_line
 
 web_address = URLValidator(
@@ -137,7 +137,7 @@ class Author(models.Model):
             delete_avatar_when_unused([replaced])
 
     def get_absolute_url(self):
-        return reverse("authors:detail", kwargs={"slug": self.slug})
+        return slug_address("authors:detail", self.slug)
 
     @property
     def avatar_url(self):

@@ -5,7 +5,6 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -16,6 +15,7 @@ from articles import html, search
 from articles.related import related_ids
 from articles.slugs import unique_slug, validate_not_reserved
 from images import body as body_images
+from opinion_blog.addresses import slug_address
 from opinion_blog.validators import single_line
 
 from .bylines import Byline
@@ -246,7 +246,7 @@ class Article(models.Model):
             body_images.sync_uses(self)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return slug_address("articles:detail", self.slug)
 
     def clean(self):
         if not self.slug and self.title:

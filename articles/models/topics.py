@@ -1,10 +1,10 @@
 from django.db import models
 from django.db.models import Count, Exists, OuterRef
-from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import pgettext_lazy
 from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
+from opinion_blog.addresses import slug_address
 from opinion_blog.validators import single_line
 
 
@@ -82,7 +82,7 @@ class Topic(TagBase):
         ]
 
     def get_absolute_url(self):
-        return reverse("topics:detail", kwargs={"slug": self.slug})
+        return slug_address("topics:detail", self.slug)
 
     @property
     def summary(self):
