@@ -1,9 +1,9 @@
-"""Links by slug are built without a reversal each, and are exactly what reverse() gives."""
+"""Links are built without a reversal each, and are exactly what reverse() gives."""
 
 import pytest
 from django.urls import reverse, set_script_prefix
 
-from opinion_blog.addresses import slug_address
+from opinion_blog.addresses import fixed_address, slug_address
 
 
 @pytest.fixture
@@ -37,3 +37,21 @@ def test_models_link_through_it(db):
     assert article.get_absolute_url() == reverse("articles:detail", args=[article.slug])
     assert author.get_absolute_url() == reverse("authors:detail", args=[author.slug])
     assert topic.get_absolute_url() == reverse("topics:detail", args=[topic.slug])
+
+
+@pytest.mark.parametrize("name", ["articles:home", "authors:list", "feeds:site", "search:results"])
+def test_a_fixed_address_is_what_reverse_gives_under_any_prefix(name, script_prefix):
+    assert fixed_address(name) == reverse(name)
+    script_prefix("/opinion/")
+    assert fixed_address(name) == reverse(name)
+    assert fixed_address(name).startswith("/opinion/")
+
+
+def test_a_fixed_address_that_is_not_routed_is_empty_as_url_as_gives():
+    assert fixed_address("nowhere:at-all") == ""
+
+
+def test_every_page_links_its_masthead_and_footer(client, db):
+    page = client.get("/topics/").text
+    for name in ("articles:home", "authors:list", "topics:list", "search:results", "feeds:site"):
+        assert f'href="{reverse(name)}"' in page
