@@ -147,8 +147,9 @@ def _scheduled_later_per_topic():
     )
 
 
-def topics_with_published_articles():
-    """Topics readers can open, from the kept counts: no scan of the topic links.
+def topics_with_published_articles(topics=None):
+    """Those of ``topics`` (all by default) readers can open, from the kept counts: no
+    look into the topic links.
 
     A topic whose live articles are all scheduled for later is left out.
     """
@@ -159,7 +160,8 @@ def topics_with_published_articles():
         .filter(tag__live_count__lte=F("later"))
         .values("tag")
     )
-    return Topic.objects.filter(live_count__gt=0).exclude(pk__in=waiting_only)
+    topics = Topic.objects.all() if topics is None else topics
+    return topics.filter(live_count__gt=0).exclude(pk__in=waiting_only)
 
 
 def authors_with_published_articles():

@@ -1,9 +1,12 @@
 """The header and footer every public page shares: how readers get around."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from articles.models import Topic
+from articles.models import Article, Topic
 from tests.admin_forms import change_form_data
 from tests.factories import (
     make_article,
@@ -11,6 +14,7 @@ from tests.factories import (
     make_columnist,
     make_editor,
     make_published,
+    make_scheduled,
 )
 from tests.pages import header_links
 
@@ -52,6 +56,15 @@ def test_a_featured_topic_without_published_work_stays_out_of_the_navigation(cli
 
     assert "/topics/water/" in hrefs
     assert "/topics/secrets/" not in hrefs
+
+
+def test_a_featured_topic_whose_only_piece_is_due_later_joins_the_navigation_on_time(client):
+    later = make_scheduled(topics=[topic("Tides", featured_in_navigation=True)])
+    assert "/topics/tides/" not in [href for href, _ in header_links(client.get("/"))]
+
+    Article.objects.filter(pk=later.pk).update(published_at=timezone.now() - timedelta(minutes=1))
+
+    assert "/topics/tides/" in [href for href, _ in header_links(client.get("/"))]
 
 
 def test_the_current_section_is_marked_for_assistive_technology(client):
