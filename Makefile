@@ -93,6 +93,7 @@ SIZES ?=
 bench: $(VENV)/.installed-dev
 	@command -v wrk >/dev/null || (apt-get install -y -qq wrk || (apt-get update -qq && apt-get install -y -qq wrk)) \
 		|| echo "wrk could not be installed: load figures will read n/a"
+	@bin/nginx-path >/dev/null || echo "nginx could not be installed: the nginx rows will be missing"
 	SIZES="$(SIZES)" $(PY) bench/run.py
 
 # Fault drills against a throwaway PostgreSQL cluster (README: "Fault drills"); a few minutes.
