@@ -1,10 +1,11 @@
 """The newsroom's events, each told to the people it concerns.
 
 Every function here is called explicitly, once, by the code that makes the event
-happen (``articles.workflow``, ``articles.notes``, and the pending-change code),
-inside its transaction. The inbox rows are written in that transaction, so they
-share its fate; each email is queued only when it commits, as a background task,
-so a mail server can neither block nor undo an editorial action.
+happen (``articles.workflow``, ``articles.notes``, the pending-change code and the
+guest writer's sign-off in ``submissions.workflow``), inside its transaction. The
+inbox rows are written in that transaction, so they share its fate; each email is
+queued only when it commits, as a background task, so a mail server can neither
+block nor undo an editorial action.
 """
 
 import contextvars
@@ -81,6 +82,16 @@ def review_note_added(note):
     else:
         recipients = _authors(article)
     return _notify(Kind.REVIEW_NOTE, article, by, recipients, note.body)
+
+
+def guest_answered(sign_off, *, approved, note):
+    """A guest writer answered on their sign-off link: the editor who asked for it and
+    the article's assignee hear of it (every editor, if neither is on the desk now)."""
+    article = _loaded(sign_off.submission.draft_article)
+    kind = Kind.GUEST_SIGNED_OFF if approved else Kind.GUEST_COMMENTED
+    asked = [sign_off.requested_by, article.assignee]
+    people = [person for person in asked if person is not None and is_editor(person)]
+    return _notify(kind, article, None, people or _desk(article), note)
 
 
 # Who ----------------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ class Kind(models.TextChoices):
     CHANGE_APPROVED = "change_approved", "Your change to a live article is approved"
     CHANGE_SENT_BACK = "change_sent_back", "Your change to a live article is sent back"
     REVIEW_NOTE = "review_note", "A new review note on an article you work on"
+    GUEST_SIGNED_OFF = "guest_signed_off", "A guest writer approves the edited version"
+    GUEST_COMMENTED = "guest_commented", "A guest writer comments on the edited version"
 
 
 HEADLINES = {
@@ -29,6 +31,9 @@ HEADLINES = {
     Kind.CHANGE_APPROVED: "{who} approved your change to “{title}”",
     Kind.CHANGE_SENT_BACK: "{who} sent back your change to “{title}”",
     Kind.REVIEW_NOTE: "{who} wrote a review note on “{title}”",
+    # The guest is no user of ours: the note names them.
+    Kind.GUEST_SIGNED_OFF: "The guest writer approved the edited “{title}”",
+    Kind.GUEST_COMMENTED: "The guest writer commented on the edited “{title}”",
 }
 
 

@@ -20,6 +20,7 @@ from articles import workflow as article_workflow
 from articles.models import Article, Byline, ReviewNote, Status
 from articles.slugs import unique_slug
 from authors.models import Author
+from notifications import events as notification_events
 from opinion_blog.content_version import public_content_changed
 
 from . import emails, links
@@ -440,4 +441,5 @@ def answer_sign_off(sign_off, *, approve, comment=""):
             _record(submission, None, Action.WRITER_COMMENT, submission.state, note=comment)
             body = f"From {writer} (the guest writer), on the sign-off link:\n\n{comment}"
         ReviewNote.objects.create(article=article, author=None, body=body[:5000])
+        notification_events.guest_answered(current, approved=approve, note=body[:5000])
     return current

@@ -330,3 +330,28 @@ def test_the_desk_sees_when_the_article_changed_after_the_sign_off(client):
     article.save()
     page = client.get(admin_url("change", submission.pk)).content.decode()
     assert "(the article has been edited since)" in page
+
+
+@pytest.mark.parametrize(
+    ("approve", "comment", "kind"),
+    [(True, "", "guest_signed_off"), (False, "Please keep my last line.", "guest_commented")],
+)
+def test_the_editor_who_asked_hears_when_the_guest_answers_the_sign_off(
+    approve, comment, kind, django_capture_on_commit_callbacks
+):
+    from notifications.models import Email, Notification
+
+    editor, submission = accepted_op_ed()
+    bystander = make_editor()
+    sign_off = workflow.request_sign_off(submission, by=editor)
+
+    with django_capture_on_commit_callbacks(execute=False):
+        workflow.answer_sign_off(sign_off, approve=approve, comment=comment)
+
+    (told,) = Notification.objects.filter(kind=kind)
+    assert told.recipient == editor
+    assert told.article == submission.draft_article
+    assert told.email == Email.QUEUED
+    assert comment in told.note
+    assert "guest writer" in told.headline
+    assert not Notification.objects.filter(recipient=bystander, kind=kind).exists()
