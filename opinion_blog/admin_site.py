@@ -93,6 +93,7 @@ class NewsroomAdminSite(admin.AdminSite):
         """The dashboard: the inbox, then the desk for editors, their own work for columnists."""
         from articles import calendar, desk
         from notifications import inbox
+        from submissions import workflow as submissions_workflow
 
         user = request.user
         context = {"is_editor": user.has_perm("articles.review_article"), **inbox.for_user(user)}
@@ -104,6 +105,8 @@ class NewsroomAdminSite(admin.AdminSite):
                 recent_activity=desk.recent_activity(),
                 desk_calendar=calendar.build("week"),
             )
+        if submissions_workflow.can_handle(user):
+            context["submissions_desk"] = submissions_workflow.desk_summary()
         elif user.has_perm("articles.add_article"):
             context.update(desk.columnist_desk(user))
         return super().index(request, {**context, **(extra_context or {})})

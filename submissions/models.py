@@ -40,6 +40,10 @@ class SubmissionQuerySet(models.QuerySet):
         """What the desk works on: verified submissions (unverified ones are not yet real)."""
         return self.exclude(state=State.UNVERIFIED)
 
+    def waiting(self):
+        """What the desk has yet to decide: new and under consideration, oldest first."""
+        return self.filter(state__in=[State.NEW, State.CONSIDERING]).order_by("created_at", "pk")
+
     def published_letters(self):
         """Letters readers may see: accepted, with a publication time that has come."""
         return self.filter(

@@ -9,6 +9,7 @@ a refused move raises ``SubmissionError`` with a message for the person who aske
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import escape
@@ -38,6 +39,26 @@ class SubmissionError(Exception):
 def can_handle(user):
     """Editors (and administrators): the only people who see the submissions desk."""
     return bool(user and user.is_active and user.is_staff and user.has_perm(PERMISSION))
+
+
+def desk_summary():
+    """The editors' dashboard panel: what waits for a decision, by state and kind, and
+    since when the oldest has waited."""
+    waiting = Submission.objects.waiting()
+    counts = {(state, kind): 0 for state in (S.NEW, S.CONSIDERING) for kind in Kind}
+    for row in waiting.values("state", "kind").annotate(count=Count("pk")).order_by():
+        counts[row["state"], row["kind"]] = row["count"]
+    rows = [
+        {
+            "state": state,
+            "total": counts[state, Kind.OP_ED] + counts[state, Kind.LETTER],
+            "op_eds": counts[state, Kind.OP_ED],
+            "letters": counts[state, Kind.LETTER],
+        }
+        for state in (S.NEW, S.CONSIDERING)
+    ]
+    oldest = waiting.values_list("created_at", flat=True).first()
+    return {"rows": rows, "oldest": oldest, "total": sum(row["total"] for row in rows)}
 
 
 @dataclass(frozen=True)

@@ -355,3 +355,31 @@ def test_the_editor_who_asked_hears_when_the_guest_answers_the_sign_off(
     assert comment in told.note
     assert "guest writer" in told.headline
     assert not Notification.objects.filter(recipient=bystander, kind=kind).exists()
+
+
+def test_the_dashboard_shows_editors_what_waits_on_the_submissions_desk(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    make_submission(created_at=timezone.now() - timedelta(days=3))
+    make_submission(kind=Kind.LETTER)
+    make_submission(kind=Kind.LETTER, state=State.CONSIDERING)
+    make_submission(state=State.UNVERIFIED)
+    make_submission(state=State.DECLINED)
+    client.force_login(make_editor())
+
+    page = client.get(reverse("admin:index")).content.decode()
+
+    assert "?state__exact=new\">New</a>: <strong>2</strong>" in page
+    assert "(1 op-ed, 1 letter)" in page
+    assert "Under consideration</a>: <strong>1</strong>" in page
+    assert "The oldest has waited 3" in page
+
+
+def test_the_dashboard_says_when_no_submission_waits_and_columnists_see_no_panel(client):
+    client.force_login(make_editor())
+    assert "No submission is waiting for a decision." in client.get(reverse("admin:index")).text
+    make_submission()
+    client.force_login(make_columnist())
+    assert "Submissions</a></h2>" not in client.get(reverse("admin:index")).text
