@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from articles import search
 from articles.permissions import is_editor
+from notifications import events as notification_events
 from opinion_blog.content_version import public_content_changed
 
 from .models import Author, AuthorLink, ProfileChange, delete_avatar_when_unused
@@ -129,6 +130,7 @@ def approve(change, *, by):
         if renamed:
             search.refresh_for_author(author)
         public_content_changed()
+        notification_events.profile_decided(change, by, approved=True)
     return author
 
 
@@ -146,6 +148,7 @@ def decline(change, *, by, note=""):
         if not updated:
             raise ProfileReviewError("This profile change is no longer waiting for approval.")
         delete_avatar_when_unused([change.avatar.name])
+        notification_events.profile_decided(change, by, approved=False, note=note)
     return change
 
 

@@ -2,7 +2,8 @@
 
 Every function here is called explicitly, once, by the code that makes the event
 happen (``articles.workflow``, ``articles.notes``, the pending-change code and the
-guest writer's sign-off in ``submissions.workflow``), inside its transaction. The
+guest writer's sign-off in ``submissions.workflow``, decisions on profile changes in
+``authors.profile_changes``), inside its transaction. The
 inbox rows are written in that transaction, so they share its fate; each email is
 queued only when it commits, as a background task, so a mail server can neither
 block nor undo an editorial action.
@@ -94,6 +95,15 @@ def guest_answered(sign_off, *, approved, note):
     return _notify(kind, article, None, people or _desk(article), note)
 
 
+def profile_decided(change, by, *, approved, note=""):
+    """An editor approved or declined a columnist's profile change: the columnist hears."""
+    kind = Kind.PROFILE_APPROVED if approved else Kind.PROFILE_DECLINED
+    person = change.author.user
+    if person is None or person.pk == by.pk or not person.is_active:
+        return []
+    return _record(kind, by, [person], note, profile_change=change)
+
+
 # Who ----------------------------------------------------------------------------------------
 
 
@@ -140,6 +150,12 @@ def _notify(kind, article, by, people, note):
         # Only people who may open the article ever hear of it.
         if can_view(person, article):
             recipients.append(person)
+    return _record(kind, by, recipients, note, article=article)
+
+
+def _record(kind, by, recipients, note, **about):
+    """One inbox entry per recipient about ``about`` (an article or a profile change), and
+    its email queued for when the transaction commits."""
     if not recipients:
         return []
     opted_out = set(
@@ -150,10 +166,10 @@ def _notify(kind, article, by, people, note):
         Notification(
             recipient=person,
             kind=kind,
-            article=article,
             actor=by,
             note=note or "",
             email=_email_status(person, opted_out, emailing),
+            **about,
         )
         for person in recipients
     )

@@ -21,7 +21,7 @@ def for_user(user, limit=10):
 
 
 def open_url(notification):
-    """A signed link that marks ``notification`` read and goes on to its article."""
+    """A signed link that marks ``notification`` read and goes on to what it is about."""
     token = signing.dumps(notification.pk, salt=SALT)
     return reverse("admin:notification_open", args=[token])
 

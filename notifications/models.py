@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, Value, When
+from django.urls import reverse
 
 from opinion_blog.validators import one_line
 
@@ -19,6 +20,8 @@ class Kind(models.TextChoices):
     REVIEW_NOTE = "review_note", "A new review note on an article you work on"
     GUEST_SIGNED_OFF = "guest_signed_off", "A guest writer approves the edited version"
     GUEST_COMMENTED = "guest_commented", "A guest writer comments on the edited version"
+    PROFILE_APPROVED = "profile_approved", "Your profile change is approved"
+    PROFILE_DECLINED = "profile_declined", "Your profile change is declined"
 
 
 HEADLINES = {
@@ -34,6 +37,8 @@ HEADLINES = {
     # The guest is no user of ours: the note names them.
     Kind.GUEST_SIGNED_OFF: "The guest writer approved the edited “{title}”",
     Kind.GUEST_COMMENTED: "The guest writer commented on the edited “{title}”",
+    Kind.PROFILE_APPROVED: "{who} approved your profile change",
+    Kind.PROFILE_DECLINED: "{who} declined your profile change",
 }
 
 
@@ -56,21 +61,33 @@ class NotificationQuerySet(models.QuerySet):
         """``user``'s notifications, unread first, newest first within each."""
         return (
             self.filter(recipient=user)
-            .select_related("article", "actor")
+            .select_related("article", "profile_change", "actor")
             .alias(read=Case(When(read_at=None, then=Value(0)), default=Value(1)))
             .order_by("read", "-created_at", "-pk")
         )
 
 
 class Notification(models.Model):
-    """One event told to one person; the email's delivery is tracked on the same row."""
+    """One event told to one person, about an article or a change to their profile; the
+    email's delivery is tracked on the same row."""
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     kind = models.CharField(max_length=30, choices=Kind.choices)
     article = models.ForeignKey(
-        "articles.Article", on_delete=models.CASCADE, related_name="notifications"
+        "articles.Article",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifications",
+    )
+    profile_change = models.ForeignKey(
+        "authors.ProfileChange",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifications",
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -97,16 +114,40 @@ class Notification(models.Model):
             models.Index(fields=["recipient", "read_at", "-created_at"], name="notification_inbox"),
             models.Index(fields=["email"], name="notification_email"),
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(article__isnull=False, profile_change__isnull=True)
+                | models.Q(article__isnull=True, profile_change__isnull=False),
+                name="notification_about_one_thing",
+            )
+        ]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.article}"
+        return f"{self.get_kind_display()}: {self.article or 'profile'}"
 
     @property
     def headline(self):
         """One sentence for the inbox and the email's subject, always a single line."""
         who = (self.actor.get_full_name() or self.actor.get_username()) if self.actor else "Someone"
-        title = one_line(self.article.title) or "Untitled"
+        title = (one_line(self.article.title) or "Untitled") if self.article else ""
         return one_line(HEADLINES[self.kind].format(who=one_line(who), title=title))
+
+    def newsroom_path(self):
+        """Where the notification leads in the admin: its article, or the profile."""
+        if self.article_id:
+            return reverse("admin:articles_article_change", args=[self.article_id])
+        return reverse("admin:authors_author_change", args=[self.profile_change.author_id])
+
+    def recipient_may_open(self):
+        """Whether the recipient may still open what it is about (access can change)."""
+        from articles.permissions import can_view
+
+        person = self.recipient
+        if self.article_id:
+            return can_view(person, self.article)
+        return person.is_active and person.is_staff and (
+            self.profile_change.author.user_id == person.pk
+        )
 
     @property
     def is_unread(self):

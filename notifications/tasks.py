@@ -19,7 +19,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.permissions import can_view
 from opinion_blog.validators import one_line
 
 from .models import Email, EmailOptOut, Notification
@@ -93,7 +92,7 @@ def _claim(notification_id):
     with transaction.atomic():
         notification = (
             Notification.objects.select_for_update(of=("self",))
-            .select_related("recipient", "article", "actor")
+            .select_related("recipient", "article", "profile_change__author", "actor")
             .filter(pk=notification_id)
             .first()
         )
@@ -122,7 +121,7 @@ def _claim(notification_id):
 def _reason_not_to_send(notification):
     """Access and preferences are checked again at send time: they may have changed."""
     person = notification.recipient
-    if not can_view(person, notification.article):
+    if not notification.recipient_may_open():
         return Email.NO_ACCESS
     if EmailOptOut.objects.filter(user=person, kind=notification.kind).exists():
         return Email.OFF
@@ -157,12 +156,6 @@ def _record_failure(notification, error):
     )
 
 
-def admin_link(article):
-    return settings.SITE_URL.rstrip("/") + reverse(
-        "admin:articles_article_change", args=[article.pk]
-    )
-
-
 def build_message(notification):
     context = {
         "notification": notification,
@@ -171,7 +164,7 @@ def build_message(notification):
         ),
         "article": notification.article,
         "actor": notification.actor,
-        "link": admin_link(notification.article),
+        "link": settings.SITE_URL.rstrip("/") + notification.newsroom_path(),
         "settings_link": settings.SITE_URL.rstrip("/") + reverse("admin:notification_settings"),
         "site_name": settings.SITE_NAME,
     }

@@ -16,14 +16,14 @@ from .forms import EmailPreferencesForm
 
 
 class OpenNotificationView(View):
-    """Mark one notification read and go on to its article."""
+    """Mark one notification read and go on to what it is about."""
 
     def get(self, request, token):
         notification = inbox.notification_for(token, request.user)
         if notification is None:
             raise Http404("No such notification.")
         inbox.mark_read(notification)
-        return redirect("admin:articles_article_change", notification.article_id)
+        return redirect(notification.newsroom_path())
 
 
 class MarkAllReadView(View):

@@ -344,3 +344,78 @@ def test_links_of_a_change_are_kept_in_order_without_deleted_rows(client, column
 
     assert ProfileChange.objects.get().links == []
     assert author.links.count() == 1
+
+
+# The columnist hears of the decision.
+
+
+@pytest.mark.parametrize(
+    ("decide", "kind", "note"),
+    [
+        (lambda change, editor: profile_changes.approve(change, by=editor), "profile_approved", ""),
+        (
+            lambda change, editor: profile_changes.decline(
+                change, by=editor, note="Keep the bio to two sentences."
+            ),
+            "profile_declined",
+            "Keep the bio to two sentences.",
+        ),
+    ],
+)
+def test_the_columnist_hears_of_the_decision_in_the_inbox_and_by_email(
+    client, columnist, mailoutbox, decide, kind, note
+):
+    from notifications.models import Email, Notification
+    from notifications.tasks import deliver
+
+    edit_profile(client, columnist.author_profile, bio="A new bio.")
+    change = ProfileChange.objects.get(status=Status.PENDING)
+    editor = make_editor()
+
+    decide(change, editor)
+
+    told = Notification.objects.get(kind=kind)
+    assert (told.recipient, told.profile_change, told.article) == (columnist, change, None)
+    assert told.note == note
+    assert "your profile change" in told.headline
+    assert deliver(told.pk) == Email.SENT
+    (email,) = mailoutbox
+    assert email.to == [columnist.email]
+    assert "Open your profile in the newsroom" in email.body
+    assert change_url(columnist.author_profile) in email.body
+    assert note in email.body
+
+    dashboard = client.get(reverse("admin:index")).content.decode()
+    assert told.headline in dashboard.replace("&#x27;", "'")
+    opened = client.get(reverse("admin:notification_open", args=[_token(told)]))
+    assert opened.url == change_url(columnist.author_profile)
+
+
+def _token(notification):
+    from notifications import inbox
+
+    return inbox.open_url(notification).rstrip("/").rsplit("/", 1)[-1]
+
+
+def test_an_editor_deciding_on_their_own_profile_is_not_told(client):
+    editor = make_editor()
+    author = make_author("Eve Editor", user=editor)
+    change = ProfileChange.objects.create(
+        author=author, name="Eve E.", bio="", created_by=editor, created_at=author.created_at
+    )
+
+    profile_changes.approve(change, by=editor)
+
+    assert not editor.notifications.exists()
+
+
+def test_a_columnist_who_left_before_the_email_went_gets_none(client, columnist):
+    from notifications.models import Email, Notification
+    from notifications.tasks import deliver
+
+    edit_profile(client, columnist.author_profile, bio="A new bio.")
+    profile_changes.approve(ProfileChange.objects.get(status=Status.PENDING), by=make_editor())
+    columnist.is_active = False
+    columnist.save()
+
+    assert deliver(Notification.objects.get().pk) == Email.NO_ACCESS
