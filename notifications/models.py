@@ -145,8 +145,8 @@ class Notification(models.Model):
         person = self.recipient
         if self.article_id:
             return can_view(person, self.article)
-        return person.is_active and person.is_staff and (
-            self.profile_change.author.user_id == person.pk
+        return (
+            person.is_active and person.is_staff and self.profile_change.author.user_id == person.pk
         )
 
     @property

@@ -371,7 +371,7 @@ def test_the_dashboard_shows_editors_what_waits_on_the_submissions_desk(client):
 
     page = client.get(reverse("admin:index")).content.decode()
 
-    assert "?state__exact=new\">New</a>: <strong>2</strong>" in page
+    assert '?state__exact=new">New</a>: <strong>2</strong>' in page
     assert "(1 op-ed, 1 letter)" in page
     assert "Under consideration</a>: <strong>1</strong>" in page
     assert "The oldest has waited 3" in page
