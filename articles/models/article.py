@@ -1,3 +1,4 @@
+from functools import cached_property
 from html import unescape
 
 from django.conf import settings
@@ -275,9 +276,10 @@ class Article(models.Model):
     def byline_authors(self):
         return [byline.author for byline in self.bylines.all()]
 
-    @property
+    @cached_property
     def summary(self):
-        """Plain text for meta descriptions and link previews: the standfirst, else the body's opening."""
+        """Plain text for meta descriptions and link previews: the standfirst, else the body's
+        opening. Once per instance: the article page shows it four times."""
         if self.standfirst:
             return self.standfirst
         # Captions of pictures in the body are not the article's opening words.
