@@ -35,3 +35,37 @@ def test_stopping_it_stops_a_long_running_command(tmp_path):
     keeper.send_signal(signal.SIGTERM)
     assert keeper.wait(10) == 0
     assert not Path(f"/proc/{child}").exists() or "Z" in Path(f"/proc/{child}/stat").read_text()
+
+
+def test_it_stops_with_its_command_when_whoever_started_it_is_killed_outright(tmp_path):
+    pid_file = tmp_path / "pids"
+    # A shell starts it, notes its pid and the command's, then dies by SIGKILL: no trap runs.
+    starter = subprocess.Popen(
+        [
+            "bash",
+            "-c",
+            f'"{BIN}" sh -c "echo \\$\\$ >> {pid_file}; exec sleep 60" & '
+            f"echo $! >> {pid_file}; sleep 60",
+        ]
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if pid_file.exists() and len(pid_file.read_text().split()) == 2:
+            break
+        time.sleep(0.05)
+    pids = [int(pid) for pid in pid_file.read_text().split()]
+    starter.kill()
+    starter.wait(10)
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_running(pid) for pid in pids):
+        time.sleep(0.1)
+    assert not any(_running(pid) for pid in pids)
+
+
+def _running(pid):
+    stat = Path(f"/proc/{pid}/stat")
+    try:
+        return ") Z " not in stat.read_text()
+    except FileNotFoundError:
+        return False
