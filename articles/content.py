@@ -45,6 +45,10 @@ def form_data(article, content):
     data["featured_image"] = str(image_id) if known else ""
     topics = content.get("topics") or []
     data["topics"] = ", ".join(_text(name) for name in topics) if isinstance(topics, list) else ""
+    # A checkbox is posted only when ticked; snapshots from before the tick was kept in
+    # them leave the article's own.
+    if content.get("no_disclosure", article.no_disclosure) is True:
+        data["no_disclosure"] = "on"
     return data
 
 

@@ -21,6 +21,7 @@ FIELDS = [
     ("slug", "Address"),
     ("standfirst", "Standfirst"),
     ("disclosure", "Disclosure"),
+    ("no_disclosure", "None to declare"),
     ("body", "Body"),
     ("featured_image_label", "Featured image"),
     ("featured_image_caption", "Caption"),
@@ -45,6 +46,8 @@ def _as_text(field, value):
         return ", ".join(entry.get("name", "") for entry in value or [])
     if field == "topics":
         return ", ".join(value or [])
+    if field == "no_disclosure":
+        return "ticked" if value else ""
     if field == "corrections":
         return "\n\n".join(f"{c.get('date', '')[:10]}: {c.get('text', '')}" for c in value or [])
     return str(value or "")

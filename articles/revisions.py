@@ -42,6 +42,7 @@ def snapshot(article, *, topics=None):
     """What readers would see of ``article`` (in memory, maybe unsaved), as JSON."""
     data = {field: getattr(article, field) or "" for field in TEXT_FIELDS}
     data["body"] = html.sanitize(data["body"])
+    data["no_disclosure"] = bool(article.no_disclosure)
     image = article.featured_image if article.featured_image_id else None
     data["featured_image"] = image.pk if image else None
     data["featured_image_label"] = str(image) if image else ""
@@ -158,6 +159,8 @@ def overlay(article, content):
     for field in TEXT_FIELDS:
         if field in content:
             setattr(article, field, content[field])
+    if "no_disclosure" in content:
+        article.no_disclosure = bool(content["no_disclosure"])
     image_id = content.get("featured_image")
     if image_id and not Image.objects.filter(pk=image_id).exists():
         image_id = None
@@ -346,6 +349,9 @@ def autosave(article, *, by, data, base_version=""):
             kept[field] = str(data[field])
     if "topics" in data:
         kept["topics"] = [str(data["topics"])]  # the field splits the names as typed
+    if "title" in data:
+        # The whole form was posted: an unticked box is simply absent from it.
+        kept["no_disclosure"] = bool(data.get("no_disclosure"))
     form = validated_content(
         copy.copy(article) if article else Article(),
         kept,

@@ -248,3 +248,16 @@ def test_new_article_autosave_needs_the_right_to_write(client):
     client.force_login(staff)  # staff, but not a writer
     assert client.post(reverse(NEW_AUTOSAVE), {"title": "x"}).status_code == 403
     assert not Revision.objects.exists()
+
+
+def test_a_background_copy_keeps_the_none_to_declare_tick_as_the_form_had_it():
+    from articles import revisions
+
+    columnist = make_columnist()
+    article = make_article_in("draft", authors=[columnist.author_profile])
+    form = {"title": article.title, "body": "<p>Words.</p>"}
+
+    ticked = revisions.autosave(article, by=columnist, data={**form, "no_disclosure": "on"})
+    assert ticked.content["no_disclosure"] is True
+    unticked = revisions.autosave(article, by=columnist, data=form)
+    assert unticked.content["no_disclosure"] is False

@@ -317,3 +317,21 @@ def test_the_desk_hears_of_a_pending_change_once_and_the_author_of_its_fate(clie
 
     told = Notification.objects.filter(recipient=live["columnist"])
     assert list(told.values_list("kind", flat=True)) == [Kind.CHANGE_APPROVED]
+
+
+def test_approving_a_change_keeps_the_none_to_declare_tick(client, live):
+    article = live["article"]
+    article.no_disclosure = True
+    article.save()
+    columnist_edits(client, live)
+    pending = Revision.objects.pending().get()
+    assert pending.content["no_disclosure"] is True
+    client.force_login(make_editor())
+
+    client.post(
+        url("revision_approve", article, pending.pk), {"seen": revisions.fingerprint(pending)}
+    )
+
+    article.refresh_from_db()
+    assert article.title == PENDING_TITLE
+    assert article.no_disclosure

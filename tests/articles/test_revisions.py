@@ -178,3 +178,38 @@ def test_a_rewritten_field_reads_as_old_then_new():
         ("delete", "Every flat near a bus route"),
         ("insert", "A painted lane costs less"),
     ]
+
+
+def test_the_none_to_declare_tick_is_kept_in_revisions_and_restored(client):
+    columnist, article = bylined(title="Ticked piece")
+    article.no_disclosure = True
+    article.save()
+    ticked = revisions.record(article, by=columnist)
+    client.force_login(columnist)
+    save_form(client, article, no_disclosure=False, disclosure="I advise the council.")
+    article.refresh_from_db()
+    assert not article.no_disclosure
+
+    client.post(url("revision_restore", article, ticked.pk))
+
+    article.refresh_from_db()
+    assert ticked.content["no_disclosure"] is True
+    assert article.no_disclosure and article.disclosure == ""
+    rows = {row.label: row for row in diffs.compare(ticked.content, {"no_disclosure": False})}
+    assert rows["None to declare"].changed
+
+
+def test_restoring_a_snapshot_from_before_the_tick_was_kept_leaves_it_alone(client):
+    columnist, article = bylined(title="Older snapshot")
+    old = revisions.record(article, by=columnist)
+    Revision.objects.filter(pk=old.pk).update(
+        content={k: v for k, v in old.content.items() if k != "no_disclosure"}
+    )
+    article.no_disclosure = True
+    article.save()
+    client.force_login(columnist)
+
+    client.post(url("revision_restore", article, old.pk))
+
+    article.refresh_from_db()
+    assert article.no_disclosure
