@@ -85,3 +85,29 @@ def test_the_calendar_shows_gaps_and_reschedules_through_the_workflow(
     assert article.status == Status.SCHEDULED and article.published_at == when
     assert page.url.startswith(f"{live_server.url}/admin/articles/article/calendar/")
     context.close()
+
+
+def test_dragging_a_scheduled_article_to_another_day_reschedules_it_at_the_same_time(
+    browser, live_server, desk
+):
+    later = make_scheduled("The weekend essay", ahead=timedelta(days=2), authors=desk.authors.all())
+    when = timezone.localtime(later.published_at)
+    context, page = open_context(browser, 1280)
+    sign_in(page, live_server, "editor")
+    page.goto(f"{live_server.url}/admin/articles/article/calendar/?day={when.date().isoformat()}")
+    days = page.locator(".desk-day[data-date]")
+    dates = [days.nth(n).get_attribute("data-date") for n in range(days.count())]
+    today = timezone.localdate().isoformat()
+    target = next(d for d in dates if d > today and d != when.date().isoformat())
+
+    item = page.locator(".desk-item", has_text="The weekend essay")
+    item.drag_to(page.locator(f'.desk-day[data-date="{target}"]'))
+
+    page.wait_for_selector(".messagelist .success")
+    later.refresh_from_db()
+    moved = timezone.localtime(later.published_at)
+    assert later.status == Status.SCHEDULED
+    assert moved.date().isoformat() == target
+    assert (moved.hour, moved.minute) == (when.hour, when.minute)
+    expect(page.locator(f'.desk-day[data-date="{target}"]')).to_contain_text("The weekend essay")
+    context.close()
