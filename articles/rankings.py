@@ -98,15 +98,16 @@ class KeptRanking:
 
     def _ranked(self, rows):
         corrected, true_value = self.corrections
-        value = F(self.kept)
-        if corrected:
+        if not corrected:
+            rows = rows.annotate(**{self.attribute: F(self.kept)})
+        else:
             kept_field = self.queryset.model._meta.get_field(self.kept)
             value = Case(
-                When(pk__in=corrected, then=true_value), default=value, output_field=kept_field
+                When(pk__in=corrected, then=true_value),
+                default=F(self.kept),
+                output_field=kept_field,
             )
             rows = rows.annotate(**{self.attribute: value}).filter(self.shown)
-        else:
-            rows = rows.annotate(**{self.attribute: value})
         return rows.order_by(*self._order(self.attribute))
 
     @staticmethod

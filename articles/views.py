@@ -32,11 +32,15 @@ class PublishedArticleListView(ListView):
 
     def paginate_queryset(self, queryset, page_size):
         params, name = self.request.GET, self.first_page_name()
-        if name is None or {keyset.OLDER, keyset.NEWER} & set(params):
+        if name is None or not self.is_first_page():
             page = keyset.paginate(queryset, params, page_size)
         else:
             page = cached(name, lambda: keyset.paginate(queryset, params, page_size))
         return None, page, page.object_list, page.has_other_pages()
+
+    def is_first_page(self):
+        """No cursor in the address: the newest articles."""
+        return not ({keyset.OLDER, keyset.NEWER} & set(self.request.GET))
 
     def first_page_name(self):
         """The name the list's first page, its busiest, is kept under per content version;
@@ -51,19 +55,16 @@ class HomeView(PublishedArticleListView):
         # Placing an article on the front page moves the version too.
         return "home:first-page"
 
-    def _first_page(self):
-        return not ({keyset.OLDER, keyset.NEWER} & set(self.request.GET))
-
     def get_queryset(self):
         queryset = super().get_queryset()
-        self.placed = placed_article_ids() if self._first_page() else []
+        self.placed = placed_article_ids() if self.is_first_page() else []
         # "Latest" under the picks leaves them out: each headline appears once.
         return queryset.exclude(pk__in=self.placed) if self.placed else queryset
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if not context["page_obj"].has_previous():
-            placed = self.placed if self._first_page() else None
+            placed = self.placed if self.is_first_page() else None
             context["featured"] = front_page_articles(placed)
         return context
 

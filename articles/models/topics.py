@@ -20,8 +20,8 @@ class TopicQuerySet(models.QuerySet):
     def in_navigation(self):
         """The topics editors chose for the header, in their order, if readers can open them.
 
-        From the kept counts: on every page after a change, and a look for a published
-        article per topic planned as a parallel scan of 30,000 topics (8 ms).
+        Read from the kept counts: every page asks after a change, and looking for a
+        published article per topic was planned as a scan of all 30,000 topics (8 ms).
         """
         from articles.counts import topics_with_published_articles
 
