@@ -136,7 +136,9 @@ def test_a_new_article_offers_its_actions_at_once_and_hides_empty_facts(
     expect(page.get_by_role("button", name="Save and make a share link")).to_be_visible()
     expect(page.get_by_role("button", name="Save and submit for review")).to_be_visible()
     assert page.locator(".field-byline_names, .field-published_at").count() == 0
-    # The block-type menu's arrow is drawn, not a glyph that may be missing.
+    # The block-type menu's arrow is drawn, not a glyph that may be missing. The editor
+    # draws its menu bar after the page loads: wait for it.
+    page.locator(".prose-menubar__selected").first.wait_for(state="attached")
     arrow = page.evaluate(
         "getComputedStyle(document.querySelector('.prose-menubar__selected'), '::after').content"
     )
